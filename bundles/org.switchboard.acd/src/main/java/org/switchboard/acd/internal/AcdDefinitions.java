@@ -1,0 +1,14 @@
+package org.switchboard.acd.internal;
+
+/** Where the configuration components hand the distributor their queues and agents. */
+interface AcdDefinitions {
+
+    /** Adds or replaces the queue; refuses it (changing nothing) when it conflicts with another queue. */
+    void defineQueue(QueueSettings settings) throws SettingsException;
+
+    void removeQueue(String name);
+
+    void defineAgent(AgentSettings settings);
+
+    void removeAgent(String id);
+}

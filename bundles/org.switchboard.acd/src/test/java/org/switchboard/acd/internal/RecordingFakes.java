@@ -1,0 +1,173 @@
+package org.switchboard.acd.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.switchboard.api.acd.AgentOffer;
+import org.switchboard.api.acd.AgentStateChange;
+import org.switchboard.api.acd.AgentStateJournal;
+import org.switchboard.api.acd.CallerLeg;
+import org.switchboard.api.call.CallDetailRecord;
+import org.switchboard.api.call.CallDetailRecordStore;
+import org.switchboard.api.call.CallStateChange;
+import org.switchboard.api.sip.PhoneRegistration;
+
+/** In-memory stand-ins for the distributor's collaborators, so that its decisions can be tested one by one. */
+final class RecordingFakes {
+
+    static final class SteppingClock extends Clock {
+        Instant now = Instant.parse("2026-11-26T09:00:00Z");
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+    }
+
+    static final class MemoryRecords implements CallDetailRecordStore {
+        final Map<String, CallDetailRecord> records = new HashMap<>();
+        final List<CallStateChange> changes = new ArrayList<>();
+
+        @Override
+        public void save(CallDetailRecord record, CallStateChange change) {
+            records.put(record.callId(), record);
+            changes.add(change);
+        }
+
+        @Override
+        public Optional<CallDetailRecord> find(String callId) {
+            return Optional.ofNullable(records.get(callId));
+        }
+
+        @Override
+        public List<CallDetailRecord> recent(int limit) {
+            return records.values().stream().sorted(Comparator.comparing(CallDetailRecord::arrivedAt).reversed())
+                    .limit(limit).toList();
+        }
+
+        @Override
+        public List<CallStateChange> history(String callId) {
+            return changes.stream().filter(c -> c.callId().equals(callId)).toList();
+        }
+    }
+
+    static final class MemoryJournal implements AgentStateJournal {
+        final List<AgentStateChange> changes = new ArrayList<>();
+
+        @Override
+        public void append(AgentStateChange change) {
+            changes.add(change);
+        }
+
+        @Override
+        public List<AgentStateChange> history(String agentId, int limit) {
+            return changes.stream().filter(c -> c.agentId().equals(agentId)).limit(limit).toList();
+        }
+    }
+
+    /** Timers that fire only when the test says time has passed. */
+    static final class ManualTimers implements Timers {
+        private final SteppingClock clock;
+        private final List<Pending> pending = new ArrayList<>();
+
+        ManualTimers(SteppingClock clock) {
+            this.clock = clock;
+        }
+
+        private final class Pending implements Timer {
+            final Instant due;
+            final Runnable task;
+            boolean cancelled;
+
+            Pending(Instant due, Runnable task) {
+                this.due = due;
+                this.task = task;
+            }
+
+            @Override
+            public void cancel() {
+                cancelled = true;
+            }
+        }
+
+        @Override
+        public Timer schedule(Duration delay, Runnable task) {
+            Pending timer = new Pending(clock.instant().plus(delay), task);
+            pending.add(timer);
+            return timer;
+        }
+
+        void advance(Duration duration) {
+            clock.advance(duration);
+            List<Pending> due = pending.stream().filter(p -> !p.due.isAfter(clock.instant())).toList();
+            pending.removeAll(due);
+            due.stream().filter(p -> !p.cancelled).forEach(p -> p.task.run());
+        }
+    }
+
+    /** A caller's leg that remembers what the distributor asked of it. */
+    static final class ScriptedLeg implements CallerLeg {
+        final List<AgentOffer> offers = new ArrayList<>();
+        final List<String> withdrawn = new ArrayList<>();
+        Integer releasedWith;
+
+        @Override
+        public void offer(AgentOffer offer) {
+            offers.add(offer);
+        }
+
+        @Override
+        public void withdrawOffer(String agentId) {
+            withdrawn.add(agentId);
+        }
+
+        @Override
+        public void release(int sipStatus, String reason) {
+            releasedWith = sipStatus;
+        }
+
+        AgentOffer lastOffer() {
+            return offers.get(offers.size() - 1);
+        }
+    }
+
+    /** Phones registered by the test. */
+    static final class Phones implements PhoneLocator {
+        final Map<String, PhoneRegistration> registered = new HashMap<>();
+
+        void register(String phone) {
+            registered.put(phone, new PhoneRegistration(phone, "sip:" + phone + "@127.0.0.1:5091",
+                    Instant.parse("2100-01-01T00:00:00Z")));
+        }
+
+        @Override
+        public Optional<PhoneRegistration> locate(String phone) {
+            return Optional.ofNullable(registered.get(phone));
+        }
+    }
+
+    private RecordingFakes() {
+    }
+}

@@ -1,0 +1,24 @@
+package org.switchboard.api.acd;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A snapshot of one agent.
+ *
+ * @param agentId        the agent's id
+ * @param name           the agent's display name
+ * @param phone          the SIP user of the agent's phone
+ * @param state          current state
+ * @param since          when the agent entered that state
+ * @param queues         queues the agent is logged in to (empty when logged out)
+ * @param callId         the call the agent is being offered or is on, or {@code null}
+ * @param phoneContact   where the agent's phone is registered, or {@code null} when it is not
+ * @param availability   why the agent can or cannot be offered a call now, in words
+ */
+public record AgentStatus(String agentId, String name, String phone, AgentState state, Instant since,
+        List<String> queues, String callId, String phoneContact, String availability) {
+    public AgentStatus {
+        queues = List.copyOf(queues);
+    }
+}

@@ -1,0 +1,33 @@
+package org.switchboard.shell.command;
+
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.switchboard.api.acd.AgentDesk;
+import org.switchboard.api.acd.AgentState;
+import org.switchboard.api.acd.AgentStatus;
+import org.switchboard.shell.command.completers.AgentIdCompleter;
+
+@Command(scope = "callcenter", name = "agent-logout", description = "Logs an agent out; an agent on a call is logged out when the call ends")
+@Service
+public class AgentLogoutCommand implements Action {
+
+    @Argument(index = 0, name = "agent", description = "Agent id", required = true)
+    @Completion(AgentIdCompleter.class)
+    String agentId;
+
+    @Reference
+    AgentDesk desk;
+
+    @Override
+    public Object execute() {
+        AgentStatus status = desk.logout(agentId);
+        System.out.println(status.state() == AgentState.LOGGED_OUT ? "Agent " + agentId + " is logged out"
+                : "Agent " + agentId + " is " + status.state().label() + " and will be logged out after call "
+                        + status.callId());
+        return null;
+    }
+}

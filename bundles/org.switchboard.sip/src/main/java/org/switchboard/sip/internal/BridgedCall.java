@@ -1,0 +1,344 @@
+package org.switchboard.sip.internal;
+
+import java.text.ParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+import javax.sip.ClientTransaction;
+import javax.sip.Dialog;
+import javax.sip.InvalidArgumentException;
+import javax.sip.ServerTransaction;
+import javax.sip.SipException;
+import javax.sip.address.Address;
+import javax.sip.address.SipURI;
+import javax.sip.header.CSeqHeader;
+import javax.sip.header.CallIdHeader;
+import javax.sip.header.ContentTypeHeader;
+import javax.sip.header.FromHeader;
+import javax.sip.header.MaxForwardsHeader;
+import javax.sip.header.ToHeader;
+import javax.sip.header.ViaHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.switchboard.api.acd.AgentOffer;
+import org.switchboard.api.acd.CallerLeg;
+import org.switchboard.api.acd.OfferOutcome;
+
+/**
+ * One call through the back-to-back user agent: the caller's dialog (we are its UAS) and, once an agent is
+ * offered the call, the agent's dialog (we are its UAC). Every method is synchronized: the SIP stack's threads,
+ * the distributor's thread and the ring timer all act on it.
+ */
+final class BridgedCall implements CallerLeg {
+    private static final Logger LOG = LoggerFactory.getLogger(BridgedCall.class);
+
+    enum Phase {
+        /** In the queue, no agent rung. */
+        WAITING,
+        /** An agent's phone is being rung. */
+        OFFERING,
+        /** Caller and agent are connected. */
+        BRIDGED,
+        ENDED
+    }
+
+    final String id;
+    private final CallBridge bridge;
+    private final SipEndpoint sip;
+    private final SipReplies replies;
+    private final ServerTransaction callerInvite;
+    private final String callerTag = SipReplies.newTag();
+    private final String ani;
+
+    private Phase phase = Phase.WAITING;
+    private boolean ringbackSent;
+    private String agentId;
+    private ClientTransaction agentInvite;
+    private Dialog agentDialog;
+    private ScheduledFuture<?> ringTimer;
+    /** Why we cancelled the agent's INVITE, reported when its final response arrives. */
+    private OfferOutcome cancelledBecause;
+
+    BridgedCall(String id, String ani, CallBridge bridge, SipEndpoint sip, SipReplies replies,
+            ServerTransaction callerInvite) {
+        this.id = id;
+        this.ani = ani;
+        this.bridge = bridge;
+        this.sip = sip;
+        this.replies = replies;
+        this.callerInvite = callerInvite;
+    }
+
+    synchronized Phase phase() {
+        return phase;
+    }
+
+    String callerSipCallId() {
+        return ((CallIdHeader) callerInvite.getRequest().getHeader(CallIdHeader.NAME)).getCallId();
+    }
+
+    synchronized Dialog callerDialog() {
+        return callerInvite.getDialog();
+    }
+
+    synchronized Dialog agentDialog() {
+        return agentDialog;
+    }
+
+    synchronized boolean isAgentInvite(ClientTransaction transaction) {
+        return transaction != null && transaction == agentInvite;
+    }
+
+    // ---- CallerLeg: from the distributor's thread
+
+    @Override
+    public synchronized void offer(AgentOffer offer) {
+        if (phase != Phase.WAITING) {
+            LOG.debug("call {} is {}; offer to {} not placed", id, phase, offer.agentId());
+            return;
+        }
+        try {
+            Request invite = agentInvite(offer.contact());
+            agentInvite = sip.provider().getNewClientTransaction(invite);
+            agentDialog = agentInvite.getDialog();
+            agentId = offer.agentId();
+            cancelledBecause = null;
+            ringbackSent = false;
+            phase = Phase.OFFERING;
+            bridge.track(((CallIdHeader) invite.getHeader(CallIdHeader.NAME)).getCallId(), this);
+            agentInvite.sendRequest();
+            ringTimer = bridge.schedule(() -> ringTimedOut(offer.agentId()), offer.ringTimeout().toMillis(),
+                    TimeUnit.MILLISECONDS);
+        } catch (ParseException | InvalidArgumentException | SipException | RuntimeException e) {
+            LOG.warn("call {}: cannot ring agent {} at {}: {}", id, offer.agentId(), offer.contact(), e.toString());
+            phase = Phase.WAITING;
+            agentInvite = null;
+            agentDialog = null;
+            bridge.distributor().ifPresent(acd -> acd.offerFailed(id, offer.agentId(), OfferOutcome.UNREACHABLE,
+                    "could not be rung: " + e.getMessage()));
+        }
+    }
+
+    @Override
+    public synchronized void withdrawOffer(String agent) {
+        if (phase == Phase.OFFERING && agent.equals(agentId)) {
+            cancelAgent(OfferOutcome.NO_ANSWER);
+        }
+    }
+
+    @Override
+    public synchronized void release(int sipStatus, String reason) {
+        if (phase == Phase.ENDED || phase == Phase.BRIDGED) {
+            return;
+        }
+        if (phase == Phase.OFFERING) {
+            cancelAgent(OfferOutcome.NO_ANSWER);
+        }
+        Response response = replies.dialogResponse(sipStatus, callerInvite.getRequest(), callerTag);
+        try {
+            response.setReasonPhrase(reason);
+        } catch (ParseException e) {
+            LOG.debug("reason phrase {} not usable", reason);
+        }
+        replies.send(callerInvite, response);
+        end();
+    }
+
+    // ---- events from the agent's leg
+
+    synchronized void agentProvisional(Response response) {
+        int status = response.getStatusCode();
+        if (phase != Phase.OFFERING || status == Response.TRYING) {
+            return;
+        }
+        if (!ringbackSent) {
+            ringbackSent = true;
+            replies.send(callerInvite, replies.dialogResponse(Response.RINGING, callerInvite.getRequest(),
+                    callerTag));
+            bridge.distributor().ifPresent(acd -> acd.agentRinging(id, agentId));
+        }
+    }
+
+    synchronized void agentAnswered(Response response, Dialog dialog) {
+        acknowledge(dialog, response);
+        if (phase != Phase.OFFERING) {
+            // the caller left (or the call was released) while the agent picked up: hang the agent up
+            LOG.info("call {}: agent answered after the call ended; hanging up the agent", id);
+            sendBye(dialog);
+            return;
+        }
+        cancelRingTimer();
+        agentDialog = dialog;
+        Response ok = replies.dialogResponse(Response.OK, callerInvite.getRequest(), callerTag);
+        copyBody(response.getRawContent(), (ContentTypeHeader) response.getHeader(ContentTypeHeader.NAME), ok);
+        replies.send(callerInvite, ok);
+        phase = Phase.BRIDGED;
+        bridge.distributor().ifPresent(acd -> acd.offerAnswered(id, agentId));
+    }
+
+    synchronized void agentFailed(int status, String reason) {
+        if (phase != Phase.OFFERING) {
+            return;
+        }
+        cancelRingTimer();
+        OfferOutcome outcome = cancelledBecause != null ? cancelledBecause : switch (status) {
+            case Response.BUSY_HERE, Response.BUSY_EVERYWHERE -> OfferOutcome.BUSY;
+            case Response.DECLINE -> OfferOutcome.DECLINED;
+            case Response.REQUEST_TERMINATED, Response.REQUEST_TIMEOUT, Response.TEMPORARILY_UNAVAILABLE ->
+                OfferOutcome.NO_ANSWER;
+            default -> OfferOutcome.UNREACHABLE;
+        };
+        String detail = cancelledBecause == OfferOutcome.NO_ANSWER ? "did not answer in time"
+                : status > 0 ? "answered " + status + " " + reason : reason;
+        String agent = agentId;
+        phase = Phase.WAITING;
+        agentInvite = null;
+        agentDialog = null;
+        agentId = null;
+        bridge.distributor().ifPresent(acd -> acd.offerFailed(id, agent, outcome, detail));
+    }
+
+    // ---- events from the caller's leg
+
+    synchronized void callerCancelled() {
+        if (phase != Phase.WAITING && phase != Phase.OFFERING) {
+            return;
+        }
+        if (phase == Phase.OFFERING) {
+            cancelAgent(OfferOutcome.NO_ANSWER);
+        }
+        replies.send(callerInvite, replies.dialogResponse(Response.REQUEST_TERMINATED, callerInvite.getRequest(),
+                callerTag));
+        end();
+        bridge.distributor().ifPresent(acd -> acd.callerAbandoned(id));
+    }
+
+    /** A BYE arrived on one leg: relay it to the other one and close the call. */
+    synchronized void hungUp(boolean byCaller) {
+        if (phase != Phase.BRIDGED) {
+            return;
+        }
+        sendBye(byCaller ? agentDialog : callerInvite.getDialog());
+        end();
+        bridge.distributor().ifPresent(acd -> acd.callEnded(id, byCaller ? "caller" : "agent"));
+    }
+
+    /** The caller's leg broke (for example its 200 OK was never acknowledged). */
+    synchronized void callerLegFailed(String reason) {
+        if (phase == Phase.ENDED) {
+            return;
+        }
+        if (phase == Phase.OFFERING) {
+            cancelAgent(OfferOutcome.UNREACHABLE);
+        } else if (phase == Phase.BRIDGED) {
+            sendBye(agentDialog);
+        }
+        end();
+        bridge.distributor().ifPresent(acd -> acd.callFailed(id, reason));
+    }
+
+    // ---- internals
+
+    private void ringTimedOut(String agent) {
+        synchronized (this) {
+            if (phase == Phase.OFFERING && agent.equals(agentId)) {
+                LOG.info("call {}: agent {} did not answer in time", id, agent);
+                cancelAgent(OfferOutcome.NO_ANSWER);
+            }
+        }
+    }
+
+    private void cancelAgent(OfferOutcome because) {
+        cancelRingTimer();
+        cancelledBecause = because;
+        try {
+            ClientTransaction cancel = sip.provider().getNewClientTransaction(agentInvite.createCancel());
+            cancel.sendRequest();
+        } catch (SipException | RuntimeException e) {
+            LOG.debug("call {}: CANCEL to agent {} not sent ({}); dropping the offer", id, agentId, e.getMessage());
+            try {
+                agentInvite.terminate();
+            } catch (javax.sip.ObjectInUseException ignored) {
+                // already terminated
+            }
+            agentFailed(0, because == OfferOutcome.NO_ANSWER ? "not answered" : "unreachable");
+        }
+    }
+
+    private void cancelRingTimer() {
+        if (ringTimer != null) {
+            ringTimer.cancel(false);
+            ringTimer = null;
+        }
+    }
+
+    private void end() {
+        cancelRingTimer();
+        phase = Phase.ENDED;
+        bridge.forget(this);
+    }
+
+    private Request agentInvite(String contact) throws ParseException, InvalidArgumentException {
+        Request callerRequest = callerInvite.getRequest();
+        Address target = sip.addresses.createAddress(contact);
+        SipURI requestUri = (SipURI) target.getURI();
+        String transport = requestUri.getTransportParam() == null ? "udp" : requestUri.getTransportParam();
+
+        SipURI fromUri = sip.addresses.createSipURI(ani, sip.settings().host());
+        Address fromAddress = sip.addresses.createAddress(fromUri);
+        fromAddress.setDisplayName(ani);
+        FromHeader from = sip.headers.createFromHeader(fromAddress, SipReplies.newTag());
+        ToHeader to = sip.headers.createToHeader(sip.addresses.createAddress(
+                sip.addresses.createSipURI(requestUri.getUser(), requestUri.getHost())), null);
+        CallIdHeader callId = sip.provider().getNewCallId();
+        CSeqHeader cseq = sip.headers.createCSeqHeader(1L, Request.INVITE);
+        ViaHeader via = sip.headers.createViaHeader(sip.settings().host(), sip.settings().port(), transport, null);
+        MaxForwardsHeader maxForwards = sip.headers.createMaxForwardsHeader(70);
+        List<ViaHeader> vias = new ArrayList<>();
+        vias.add(via);
+        Request invite = sip.messages.createRequest(requestUri, Request.INVITE, callId, cseq, from, to, vias,
+                maxForwards);
+        invite.addHeader(replies.contact());
+        copyBody(callerRequest.getRawContent(), (ContentTypeHeader) callerRequest.getHeader(ContentTypeHeader.NAME),
+                invite);
+        return invite;
+    }
+
+    private void copyBody(byte[] body, ContentTypeHeader type, javax.sip.message.Message target) {
+        if (body == null || body.length == 0 || type == null) {
+            return;
+        }
+        try {
+            target.setContent(body, (ContentTypeHeader) type.clone());
+        } catch (ParseException e) {
+            LOG.warn("call {}: body not relayed: {}", id, e.getMessage());
+        }
+    }
+
+    private void acknowledge(Dialog dialog, Response response) {
+        try {
+            long cseq = ((CSeqHeader) response.getHeader(CSeqHeader.NAME)).getSeqNumber();
+            dialog.sendAck(dialog.createAck(cseq));
+        } catch (InvalidArgumentException | SipException e) {
+            LOG.warn("call {}: could not acknowledge the agent's answer: {}", id, e.getMessage());
+        }
+    }
+
+    private void sendBye(Dialog dialog) {
+        if (dialog == null) {
+            return;
+        }
+        try {
+            Request bye = dialog.createRequest(Request.BYE);
+            ClientTransaction transaction = sip.provider().getNewClientTransaction(bye);
+            dialog.sendRequest(transaction);
+        } catch (SipException | RuntimeException e) {
+            LOG.warn("call {}: could not send BYE: {}", id, e.getMessage());
+        }
+    }
+}

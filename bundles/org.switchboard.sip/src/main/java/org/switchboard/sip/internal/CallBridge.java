@@ -1,0 +1,309 @@
+package org.switchboard.sip.internal;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import javax.sip.ClientTransaction;
+import javax.sip.Dialog;
+import javax.sip.InvalidArgumentException;
+import javax.sip.RequestEvent;
+import javax.sip.ResponseEvent;
+import javax.sip.ServerTransaction;
+import javax.sip.SipException;
+import javax.sip.TimeoutEvent;
+import javax.sip.header.CSeqHeader;
+import javax.sip.header.CallIdHeader;
+import javax.sip.header.ContentTypeHeader;
+import javax.sip.header.FromHeader;
+import javax.sip.header.ToHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.switchboard.api.acd.CallDistributor;
+import org.switchboard.api.acd.InboundCall;
+
+/**
+ * The back-to-back user agent: takes INVITEs to service numbers, hands them to the distributor, and relays
+ * what happens on one leg of a call to the other (provisional and final responses, BYE, re-INVITE).
+ */
+final class CallBridge {
+    private static final Logger LOG = LoggerFactory.getLogger(CallBridge.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final SipEndpoint sip;
+    private final SipReplies replies;
+    private final Supplier<CallDistributor> distributor;
+    private final ScheduledExecutorService timers;
+    private final Clock clock;
+    /** Calls by the SIP Call-ID of either leg. */
+    private final Map<String, BridgedCall> calls = new ConcurrentHashMap<>();
+    /** Re-INVITEs relayed to the other leg, waiting for its answer. */
+    private final Map<ClientTransaction, ServerTransaction> relayedReinvites = new ConcurrentHashMap<>();
+
+    CallBridge(SipEndpoint sip, SipReplies replies, Supplier<CallDistributor> distributor,
+            ScheduledExecutorService timers, Clock clock) {
+        this.sip = sip;
+        this.replies = replies;
+        this.distributor = distributor;
+        this.timers = timers;
+        this.clock = clock;
+    }
+
+    Optional<CallDistributor> distributor() {
+        return Optional.ofNullable(distributor.get());
+    }
+
+    int callsInProgress() {
+        return (int) calls.values().stream().distinct().count();
+    }
+
+    // ---- requests
+
+    void invite(RequestEvent event) {
+        Request request = event.getRequest();
+        String toTag = ((ToHeader) request.getHeader(ToHeader.NAME)).getTag();
+        if (toTag != null) {
+            reinvite(event);
+            return;
+        }
+        Optional<ServerTransaction> transaction = replies.serverTransaction(event);
+        if (transaction.isEmpty()) {
+            return;
+        }
+        ServerTransaction st = transaction.get();
+        replies.send(st, Response.TRYING);
+        Optional<String> dnis = SipReplies.userOf(request.getRequestURI());
+        if (dnis.isEmpty()) {
+            replies.send(st, Response.NOT_FOUND);
+            return;
+        }
+        CallDistributor acd = distributor.get();
+        if (acd == null) {
+            LOG.warn("INVITE to {} refused: the distributor is not running", dnis.get());
+            replies.send(st, Response.SERVICE_UNAVAILABLE);
+            return;
+        }
+        Optional<String> queue = acd.queueForNumber(dnis.get());
+        if (queue.isEmpty()) {
+            LOG.info("INVITE to unknown number {} from {}", dnis.get(), SipReplies.source(event));
+            replies.send(st, Response.NOT_FOUND);
+            return;
+        }
+        String ani = SipReplies.userOf(((FromHeader) request.getHeader(FromHeader.NAME)).getAddress().getURI())
+                .orElse("anonymous");
+        BridgedCall call = new BridgedCall(newCallId(), ani, this, sip, replies, st);
+        track(call.callerSipCallId(), call);
+        LOG.info("call {} from {} to {} queued in {}", call.id, ani, dnis.get(), queue.get());
+        acd.enqueue(new InboundCall(call.id, ani, dnis.get(), queue.get(), clock.instant()), call);
+    }
+
+    void cancel(RequestEvent event) {
+        Optional<ServerTransaction> transaction = replies.serverTransaction(event);
+        if (transaction.isEmpty()) {
+            return;
+        }
+        BridgedCall call = calls.get(sipCallId(event.getRequest()));
+        if (call == null) {
+            replies.send(transaction.get(), Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
+            return;
+        }
+        replies.send(transaction.get(), Response.OK);
+        call.callerCancelled();
+    }
+
+    void bye(RequestEvent event) {
+        Optional<ServerTransaction> transaction = replies.serverTransaction(event);
+        if (transaction.isEmpty()) {
+            return;
+        }
+        BridgedCall call = calls.get(sipCallId(event.getRequest()));
+        if (call == null) {
+            replies.send(transaction.get(), Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
+            return;
+        }
+        replies.send(transaction.get(), Response.OK);
+        call.hungUp(isCallerLeg(call, event.getRequest()));
+    }
+
+    private void reinvite(RequestEvent event) {
+        Optional<ServerTransaction> transaction = replies.serverTransaction(event);
+        if (transaction.isEmpty()) {
+            return;
+        }
+        ServerTransaction st = transaction.get();
+        BridgedCall call = calls.get(sipCallId(event.getRequest()));
+        if (call == null) {
+            replies.send(st, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
+            return;
+        }
+        if (call.phase() != BridgedCall.Phase.BRIDGED) {
+            replies.send(st, Response.REQUEST_PENDING);
+            return;
+        }
+        Dialog other = isCallerLeg(call, event.getRequest()) ? call.agentDialog() : call.callerDialog();
+        try {
+            Request reinvite = other.createRequest(Request.INVITE);
+            reinvite.setHeader(replies.contact());
+            byte[] body = event.getRequest().getRawContent();
+            ContentTypeHeader type = (ContentTypeHeader) event.getRequest().getHeader(ContentTypeHeader.NAME);
+            if (body != null && type != null) {
+                reinvite.setContent(body, (ContentTypeHeader) type.clone());
+            }
+            ClientTransaction ct = sip.provider().getNewClientTransaction(reinvite);
+            relayedReinvites.put(ct, st);
+            other.sendRequest(ct);
+        } catch (SipException | java.text.ParseException | RuntimeException e) {
+            LOG.warn("call {}: re-INVITE not relayed: {}", call.id, e.getMessage());
+            replies.send(st, Response.SERVER_INTERNAL_ERROR);
+        }
+    }
+
+    // ---- responses and timeouts
+
+    void response(ResponseEvent event) {
+        Response response = event.getResponse();
+        ClientTransaction ct = event.getClientTransaction();
+        CSeqHeader cseq = (CSeqHeader) response.getHeader(CSeqHeader.NAME);
+        if (ct == null || !Request.INVITE.equals(cseq.getMethod())) {
+            return;
+        }
+        ServerTransaction relayed = relayedReinvites.get(ct);
+        if (relayed != null) {
+            relayReinviteResponse(ct, relayed, event);
+            return;
+        }
+        BridgedCall call = calls.get(sipCallId(response));
+        int status = response.getStatusCode();
+        if (call == null) {
+            if (status >= 200 && status < 300) {
+                hangUpOrphan(event);
+            }
+            return;
+        }
+        if (!call.isAgentInvite(ct)) {
+            return;
+        }
+        if (status < 200) {
+            call.agentProvisional(response);
+        } else if (status < 300) {
+            call.agentAnswered(response, event.getDialog() != null ? event.getDialog() : ct.getDialog());
+        } else {
+            call.agentFailed(status, response.getReasonPhrase());
+        }
+    }
+
+    void timeout(TimeoutEvent event) {
+        if (event.isServerTransaction()) {
+            ServerTransaction st = event.getServerTransaction();
+            BridgedCall call = calls.get(sipCallId(st.getRequest()));
+            if (call != null && Request.INVITE.equals(st.getRequest().getMethod())) {
+                call.callerLegFailed("caller's leg timed out");
+            }
+            return;
+        }
+        ClientTransaction ct = event.getClientTransaction();
+        ServerTransaction relayed = relayedReinvites.remove(ct);
+        if (relayed != null) {
+            replies.send(relayed, Response.REQUEST_TIMEOUT);
+            return;
+        }
+        BridgedCall call = calls.get(sipCallId(ct.getRequest()));
+        if (call != null && call.isAgentInvite(ct)) {
+            call.agentFailed(Response.REQUEST_TIMEOUT, "no response from the agent's phone");
+        }
+    }
+
+    /** An agent answered a call that no longer exists (the caller left at the same moment): end it politely. */
+    private void hangUpOrphan(ResponseEvent event) {
+        Dialog dialog = event.getDialog() != null ? event.getDialog() : event.getClientTransaction().getDialog();
+        if (dialog == null) {
+            return;
+        }
+        try {
+            long cseq = ((CSeqHeader) event.getResponse().getHeader(CSeqHeader.NAME)).getSeqNumber();
+            dialog.sendAck(dialog.createAck(cseq));
+            dialog.sendRequest(sip.provider().getNewClientTransaction(dialog.createRequest(Request.BYE)));
+        } catch (InvalidArgumentException | SipException e) {
+            LOG.warn("could not hang up an answer to an ended call: {}", e.getMessage());
+        }
+    }
+
+    private void relayReinviteResponse(ClientTransaction ct, ServerTransaction st, ResponseEvent event) {
+        Response response = event.getResponse();
+        int status = response.getStatusCode();
+        if (status < 200) {
+            return;
+        }
+        relayedReinvites.remove(ct);
+        Dialog dialog = event.getDialog() != null ? event.getDialog() : ct.getDialog();
+        if (status < 300) {
+            try {
+                long cseq = ((CSeqHeader) response.getHeader(CSeqHeader.NAME)).getSeqNumber();
+                dialog.sendAck(dialog.createAck(cseq));
+            } catch (InvalidArgumentException | SipException e) {
+                LOG.warn("re-INVITE answer not acknowledged: {}", e.getMessage());
+            }
+        }
+        Response answer = replies.response(status, st.getRequest());
+        answer.setHeader(replies.contact());
+        byte[] body = response.getRawContent();
+        ContentTypeHeader type = (ContentTypeHeader) response.getHeader(ContentTypeHeader.NAME);
+        if (body != null && type != null) {
+            try {
+                answer.setContent(body, (ContentTypeHeader) type.clone());
+            } catch (java.text.ParseException e) {
+                LOG.warn("re-INVITE answer body not relayed: {}", e.getMessage());
+            }
+        }
+        replies.send(st, answer);
+    }
+
+    // ---- bookkeeping for BridgedCall
+
+    void track(String sipCallId, BridgedCall call) {
+        calls.put(sipCallId, call);
+    }
+
+    void forget(BridgedCall call) {
+        calls.values().removeIf(c -> c == call);
+    }
+
+    ScheduledFuture<?> schedule(Runnable task, long delay, TimeUnit unit) {
+        return timers.schedule(() -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                LOG.error("SIP timer task failed", e);
+            }
+        }, delay, unit);
+    }
+
+    /** Ends every call (the SIP edge is stopping). */
+    void releaseAll() {
+        calls.values().stream().distinct().forEach(call -> call.callerLegFailed("SIP edge stopped"));
+    }
+
+    private static boolean isCallerLeg(BridgedCall call, Request request) {
+        return call.callerSipCallId().equals(sipCallId(request));
+    }
+
+    private static String sipCallId(javax.sip.message.Message message) {
+        return ((CallIdHeader) message.getHeader(CallIdHeader.NAME)).getCallId();
+    }
+
+    private static String newCallId() {
+        byte[] bytes = new byte[6];
+        RANDOM.nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+}

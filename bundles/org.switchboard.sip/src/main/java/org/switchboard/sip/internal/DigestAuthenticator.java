@@ -1,0 +1,130 @@
+package org.switchboard.sip.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.switchboard.api.sip.PhoneCredentials;
+
+/**
+ * RFC 2617 / RFC 3261 digest authentication (MD5, qop "auth" or none). Nonces are stateless: a time stamp
+ * signed with a secret made at start, so nothing is stored per challenge and a restart invalidates old nonces.
+ */
+final class DigestAuthenticator {
+
+    /** The outcome of checking credentials. */
+    enum Verdict {
+        ACCEPTED,
+        /** The nonce is too old or was not ours: challenge again (stale when it was ours). */
+        STALE_NONCE,
+        /** Wrong user, realm or password. */
+        REJECTED
+    }
+
+    /** The fields of an Authorization header that the check needs, as received. */
+    record Credentials(String username, String realm, String nonce, String uri, String response, String qop,
+            String nonceCount, String clientNonce) {
+    }
+
+    private static final Duration NONCE_LIFETIME = Duration.ofMinutes(5);
+
+    private final String realm;
+    private final Clock clock;
+    private final SecretKeySpec secret;
+
+    DigestAuthenticator(String realm, Clock clock) {
+        this.realm = realm;
+        this.clock = clock;
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        this.secret = new SecretKeySpec(key, "HmacSHA256");
+    }
+
+    String realm() {
+        return realm;
+    }
+
+    /** The value of a WWW-Authenticate header challenging the client. */
+    String challenge(boolean stale) {
+        return "Digest realm=\"" + realm + "\", nonce=\"" + newNonce() + "\", algorithm=MD5, qop=\"auth\""
+                + (stale ? ", stale=true" : "");
+    }
+
+    Verdict verify(String method, Credentials credentials, Optional<String> ha1) {
+        if (!realm.equals(credentials.realm())) {
+            return Verdict.REJECTED;
+        }
+        if (!isFreshNonce(credentials.nonce())) {
+            return Verdict.STALE_NONCE;
+        }
+        if (ha1.isEmpty() || credentials.response() == null) {
+            return Verdict.REJECTED;
+        }
+        String expected = expectedResponse(method, credentials, ha1.get());
+        boolean match = MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
+                credentials.response().toLowerCase().getBytes(StandardCharsets.US_ASCII));
+        return match ? Verdict.ACCEPTED : Verdict.REJECTED;
+    }
+
+    static String expectedResponse(String method, Credentials credentials, String ha1) {
+        String ha2 = PhoneCredentials.md5Hex(method + ":" + credentials.uri());
+        if (credentials.qop() == null || credentials.qop().isEmpty()) {
+            return PhoneCredentials.md5Hex(ha1 + ":" + credentials.nonce() + ":" + ha2);
+        }
+        return PhoneCredentials.md5Hex(ha1 + ":" + credentials.nonce() + ":" + credentials.nonceCount() + ":"
+                + credentials.clientNonce() + ":" + credentials.qop() + ":" + ha2);
+    }
+
+    private String newNonce() {
+        String issued = Long.toString(clock.millis());
+        return Base64.getUrlEncoder().withoutPadding()
+                .encodeToString((issued + ":" + sign(issued)).getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private boolean isFreshNonce(String nonce) {
+        if (nonce == null) {
+            return false;
+        }
+        String decoded;
+        try {
+            decoded = new String(Base64.getUrlDecoder().decode(nonce), StandardCharsets.US_ASCII);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        int colon = decoded.indexOf(':');
+        if (colon < 0) {
+            return false;
+        }
+        String issued = decoded.substring(0, colon);
+        if (!MessageDigest.isEqual(sign(issued).getBytes(StandardCharsets.US_ASCII),
+                decoded.substring(colon + 1).getBytes(StandardCharsets.US_ASCII))) {
+            return false;
+        }
+        try {
+            long age = clock.millis() - Long.parseLong(issued);
+            return age >= 0 && age <= NONCE_LIFETIME.toMillis();
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    private String sign(String text) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(secret);
+            return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.US_ASCII)));
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package org.switchboard.sip.internal;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.Test;
+import org.switchboard.api.sip.PhoneCredentials;
+import org.switchboard.sip.internal.DigestAuthenticator.Credentials;
+import org.switchboard.sip.internal.DigestAuthenticator.Verdict;
+
+public class DigestAuthenticatorTest {
+    private static final Instant NOW = Instant.parse("2026-11-26T09:00:00Z");
+
+    @Test
+    public void responseMatchesTheWorkedExampleOfRfc2617() {
+        Credentials mufasa = new Credentials("Mufasa", "testrealm@host.com", "dcd98b7102dd2f0e8b11d0f600bfb0c093",
+                "/dir/index.html", null, "auth", "00000001", "0a4f113b");
+        String ha1 = PhoneCredentials.ha1("Mufasa", "testrealm@host.com", "Circle Of Life");
+        assertEquals("6629fae49393a05397450978507c4ef1", DigestAuthenticator.expectedResponse("GET", mufasa, ha1));
+    }
+
+    @Test
+    public void phoneThatAnswersTheChallengeWithTheRightPasswordIsAccepted() {
+        DigestAuthenticator authenticator = new DigestAuthenticator("switchboard", Clock.fixed(NOW, ZoneOffset.UTC));
+        String nonce = nonceOf(authenticator.challenge(false));
+        Credentials answer = answer("1001", nonce, "demo1001");
+
+        assertEquals(Verdict.ACCEPTED, authenticator.verify("REGISTER", answer, ha1("1001", "demo1001")));
+    }
+
+    @Test
+    public void wrongPasswordAndUnknownUserAreBothRejected() {
+        DigestAuthenticator authenticator = new DigestAuthenticator("switchboard", Clock.fixed(NOW, ZoneOffset.UTC));
+        String nonce = nonceOf(authenticator.challenge(false));
+
+        assertEquals(Verdict.REJECTED, authenticator.verify("REGISTER", answer("1001", nonce, "guess"),
+                ha1("1001", "demo1001")));
+        assertEquals(Verdict.REJECTED, authenticator.verify("REGISTER", answer("9999", nonce, "guess"),
+                Optional.empty()));
+    }
+
+    @Test
+    public void nonceOlderThanFiveMinutesOrNotOursIsStale() {
+        Instant issued = NOW;
+        DigestAuthenticator issuer = new DigestAuthenticator("switchboard", Clock.fixed(issued, ZoneOffset.UTC));
+        String nonce = nonceOf(issuer.challenge(false));
+        DigestAuthenticator sameKeyLater = issuer;
+        assertEquals(Verdict.ACCEPTED, sameKeyLater.verify("REGISTER", answer("1001", nonce, "demo1001"),
+                ha1("1001", "demo1001")));
+
+        DigestAuthenticator otherServer = new DigestAuthenticator("switchboard",
+                Clock.fixed(issued.plus(Duration.ofSeconds(1)), ZoneOffset.UTC));
+        assertEquals(Verdict.STALE_NONCE, otherServer.verify("REGISTER", answer("1001", nonce, "demo1001"),
+                ha1("1001", "demo1001")));
+        assertEquals(Verdict.STALE_NONCE, otherServer.verify("REGISTER", answer("1001", "not-a-nonce!", "demo1001"),
+                ha1("1001", "demo1001")));
+    }
+
+    @Test
+    public void challengeOffersMd5WithQopAuthAndMarksStaleNonces() {
+        DigestAuthenticator authenticator = new DigestAuthenticator("switchboard", Clock.systemUTC());
+        String challenge = authenticator.challenge(true);
+        assertTrue(challenge.startsWith("Digest realm=\"switchboard\", nonce=\""));
+        assertTrue(challenge.contains("algorithm=MD5"));
+        assertTrue(challenge.contains("qop=\"auth\""));
+        assertTrue(challenge.endsWith("stale=true"));
+    }
+
+    private static Credentials answer(String user, String nonce, String password) {
+        Credentials unsigned = new Credentials(user, "switchboard", nonce, "sip:127.0.0.1:5060", null, "auth",
+                "00000001", "c0ffee");
+        String response = DigestAuthenticator.expectedResponse("REGISTER", unsigned,
+                PhoneCredentials.ha1(user, "switchboard", password));
+        return new Credentials(user, "switchboard", nonce, "sip:127.0.0.1:5060", response, "auth", "00000001",
+                "c0ffee");
+    }
+
+    private static Optional<String> ha1(String user, String password) {
+        return Optional.of(PhoneCredentials.ha1(user, "switchboard", password));
+    }
+
+    private static String nonceOf(String challenge) {
+        Matcher matcher = Pattern.compile("nonce=\"([^\"]+)\"").matcher(challenge);
+        assertTrue(matcher.find());
+        return matcher.group(1);
+    }
+}
