@@ -1,0 +1,180 @@
+package org.switchboard.store.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.switchboard.api.call.CallDetailRecord;
+import org.switchboard.api.call.CallDetailRecordStore;
+import org.switchboard.api.call.CallState;
+import org.switchboard.api.call.CallStateChange;
+import org.switchboard.api.call.Disposition;
+import org.switchboard.api.call.StoreException;
+
+/** Keeps call detail records and their state changes in the Switchboard database. */
+@Component(service = CallDetailRecordStore.class)
+public class DerbyCallDetailRecordStore implements CallDetailRecordStore {
+
+    private static final String COLUMNS = "call_id, ani, dnis, queue_name, agent_id, state, disposition, "
+            + "arrived_at, offered_at, answered_at, ended_at";
+
+    private static final String UPDATE_RECORD = "UPDATE call_detail_record SET ani = ?, dnis = ?, queue_name = ?, "
+            + "agent_id = ?, state = ?, disposition = ?, arrived_at = ?, offered_at = ?, answered_at = ?, "
+            + "ended_at = ? WHERE call_id = ?";
+    private static final String INSERT_RECORD = "INSERT INTO call_detail_record (ani, dnis, queue_name, agent_id, "
+            + "state, disposition, arrived_at, offered_at, answered_at, ended_at, call_id) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String INSERT_CHANGE = "INSERT INTO call_state_change (call_id, state, changed_at, detail) "
+            + "VALUES (?, ?, ?, ?)";
+    private static final String FIND = "SELECT " + COLUMNS + " FROM call_detail_record WHERE call_id = ?";
+    private static final String RECENT = "SELECT " + COLUMNS + " FROM call_detail_record "
+            + "ORDER BY arrived_at DESC, call_id DESC FETCH FIRST ? ROWS ONLY";
+    private static final String HISTORY = "SELECT call_id, state, changed_at, detail FROM call_state_change "
+            + "WHERE call_id = ? ORDER BY changed_at, id";
+
+    private final ConnectionSource connections;
+
+    @Activate
+    public DerbyCallDetailRecordStore(@Reference(name = "connections") ConnectionSource connections) {
+        this.connections = connections;
+    }
+
+    @Override
+    public void save(CallDetailRecord record, CallStateChange change) {
+        if (!record.callId().equals(change.callId())) {
+            throw new IllegalArgumentException("change of call " + change.callId() + " saved with the record of call "
+                    + record.callId());
+        }
+        try (Connection connection = connections.open()) {
+            connection.setAutoCommit(false);
+            try {
+                writeRecord(connection, record);
+                appendChange(connection, change);
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                rollback(connection, e);
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Cannot save call " + record.callId() + " entering " + change.state()
+                    + "; nothing of it was written", e);
+        }
+    }
+
+    @Override
+    public Optional<CallDetailRecord> find(String callId) {
+        try (Connection connection = connections.open();
+                PreparedStatement statement = connection.prepareStatement(FIND)) {
+            statement.setString(1, callId);
+            try (ResultSet row = statement.executeQuery()) {
+                return row.next() ? Optional.of(record(row)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Cannot read call " + callId, e);
+        }
+    }
+
+    @Override
+    public List<CallDetailRecord> recent(int limit) {
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit must not be negative: " + limit);
+        }
+        if (limit == 0) {
+            return List.of(); // Derby refuses FETCH FIRST 0 ROWS
+        }
+        try (Connection connection = connections.open();
+                PreparedStatement statement = connection.prepareStatement(RECENT)) {
+            statement.setInt(1, limit);
+            try (ResultSet rows = statement.executeQuery()) {
+                List<CallDetailRecord> records = new ArrayList<>();
+                while (rows.next()) {
+                    records.add(record(rows));
+                }
+                return records;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Cannot read the " + limit + " most recent calls", e);
+        }
+    }
+
+    @Override
+    public List<CallStateChange> history(String callId) {
+        try (Connection connection = connections.open();
+                PreparedStatement statement = connection.prepareStatement(HISTORY)) {
+            statement.setString(1, callId);
+            try (ResultSet rows = statement.executeQuery()) {
+                List<CallStateChange> changes = new ArrayList<>();
+                while (rows.next()) {
+                    changes.add(new CallStateChange(rows.getString("call_id"),
+                            CallState.valueOf(rows.getString("state")), UtcTimestamps.get(rows, "changed_at"),
+                            rows.getString("detail")));
+                }
+                return changes;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Cannot read the history of call " + callId, e);
+        }
+    }
+
+    private static void writeRecord(Connection connection, CallDetailRecord record) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(UPDATE_RECORD)) {
+            bindRecord(update, record);
+            if (update.executeUpdate() == 1) {
+                return;
+            }
+        }
+        try (PreparedStatement insert = connection.prepareStatement(INSERT_RECORD)) {
+            bindRecord(insert, record);
+            insert.executeUpdate();
+        }
+    }
+
+    /** Binds the record in the column order shared by {@link #UPDATE_RECORD} and {@link #INSERT_RECORD}. */
+    private static void bindRecord(PreparedStatement statement, CallDetailRecord record) throws SQLException {
+        statement.setString(1, record.ani());
+        statement.setString(2, record.dnis());
+        statement.setString(3, record.queue());
+        statement.setString(4, record.agentId());
+        statement.setString(5, record.state().name());
+        statement.setString(6, record.disposition() == null ? null : record.disposition().label());
+        UtcTimestamps.set(statement, 7, record.arrivedAt());
+        UtcTimestamps.set(statement, 8, record.offeredAt());
+        UtcTimestamps.set(statement, 9, record.answeredAt());
+        UtcTimestamps.set(statement, 10, record.endedAt());
+        statement.setString(11, record.callId());
+    }
+
+    private static void appendChange(Connection connection, CallStateChange change) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(INSERT_CHANGE)) {
+            insert.setString(1, change.callId());
+            insert.setString(2, change.state().name());
+            UtcTimestamps.set(insert, 3, change.at());
+            insert.setString(4, change.detail());
+            insert.executeUpdate();
+        }
+    }
+
+    private static CallDetailRecord record(ResultSet row) throws SQLException {
+        String disposition = row.getString("disposition");
+        return new CallDetailRecord(row.getString("call_id"), row.getString("ani"), row.getString("dnis"),
+                row.getString("queue_name"), row.getString("agent_id"), CallState.valueOf(row.getString("state")),
+                disposition == null ? null : Disposition.fromLabel(disposition),
+                UtcTimestamps.get(row, "arrived_at"), UtcTimestamps.get(row, "offered_at"),
+                UtcTimestamps.get(row, "answered_at"), UtcTimestamps.get(row, "ended_at"));
+    }
+
+    private static void rollback(Connection connection, Exception cause) {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+    }
+}
