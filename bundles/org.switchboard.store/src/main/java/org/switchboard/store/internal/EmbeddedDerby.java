@@ -18,6 +18,7 @@ final class EmbeddedDerby {
 
     /** Boots the database, creating it when the directory holds none, and returns its data source. */
     static DataSource boot(Path directory) throws SQLException {
+        keepEngineLogBeside(directory);
         EmbeddedDataSource creating = dataSource(directory);
         creating.setCreateDatabase("create");
         creating.getConnection().close();
@@ -38,6 +39,17 @@ final class EmbeddedDerby {
             throw e;
         }
         throw new SQLException("Derby did not shut down the database at " + directory);
+    }
+
+    /**
+     * Derby writes its engine log to the process's working directory unless told otherwise; the log belongs
+     * with the data. The property is engine-wide, as Derby's engine is, so an operator's own setting wins.
+     */
+    private static void keepEngineLogBeside(Path directory) {
+        if (System.getProperty("derby.stream.error.file") == null) {
+            System.setProperty("derby.stream.error.file",
+                    directory.resolveSibling("derby.log").toAbsolutePath().toString());
+        }
     }
 
     private static EmbeddedDataSource dataSource(Path directory) {

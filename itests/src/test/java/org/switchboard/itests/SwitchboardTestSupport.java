@@ -1,0 +1,179 @@
+package org.switchboard.itests;
+
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
+
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+import javax.inject.Inject;
+
+import org.apache.karaf.shell.api.console.Session;
+import org.apache.karaf.shell.api.console.SessionFactory;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerSuite;
+import org.osgi.framework.BundleContext;
+import org.osgi.util.tracker.ServiceTracker;
+import org.switchboard.api.acd.AgentDesk;
+import org.switchboard.api.acd.AgentState;
+import org.switchboard.api.acd.AgentStatus;
+import org.switchboard.api.call.CallDetailRecord;
+import org.switchboard.api.call.CallDetailRecordStore;
+import org.switchboard.api.call.CallState;
+import org.switchboard.api.sip.PhoneRegistry;
+
+/**
+ * Runs the assembled Switchboard distribution once for all test classes (same configuration, PerSuite), with
+ * the SIP edge on 127.0.0.1:15060 and the demo queue's timers shortened so that no-agent and no-answer cases
+ * finish in seconds.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerSuite.class)
+public abstract class SwitchboardTestSupport {
+    static final int SIP_PORT = 15060;
+    static final int AGENT_1001_PORT = 15091;
+    static final int AGENT_1002_PORT = 15092;
+    static final int CALLER_PORT = 15071;
+    static final String QUEUE_CFG = "etc/org.switchboard.acd.queue-support.cfg";
+
+    @Inject
+    protected BundleContext bundleContext;
+
+    @Inject
+    protected SessionFactory sessionFactory;
+
+    protected final Sipp sipp = new Sipp(SIP_PORT);
+
+    @Configuration
+    public Option[] configuration() {
+        File distribution = new File(System.getProperty("switchboard.distribution"));
+        File logs = new File(System.getProperty("switchboard.sipp.logs"));
+        return new Option[] {
+            karafDistributionConfiguration().frameworkUrl(distribution.toURI().toString()).name("Switchboard")
+                    .unpackDirectory(new File(logs.getParentFile(), "exam")).useDeployFolder(false),
+            configureConsole().ignoreLocalConsole(),
+            logLevel(LogLevel.INFO),
+            editConfigurationFilePut("etc/org.switchboard.sip.cfg", "port", Integer.toString(SIP_PORT)),
+            editConfigurationFilePut(QUEUE_CFG, "maxWaitSeconds", "4"),
+            editConfigurationFilePut(QUEUE_CFG, "ringTimeoutSeconds", "3"),
+            editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository",
+                    System.getProperty("org.ops4j.pax.url.mvn.localRepository")),
+            systemProperty("switchboard.sipp.scenarios").value(System.getProperty("switchboard.sipp.scenarios")),
+            systemProperty("switchboard.sipp.logs").value(System.getProperty("switchboard.sipp.logs")),
+        };
+    }
+
+    /** Runs a Karaf shell command as an operator would and returns what it printed. */
+    protected String execute(String command) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        try (Session session = sessionFactory.create(System.in, out, out)) {
+            session.execute(command);
+        }
+        out.flush();
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    /** The current service, waiting for it to (re)appear; never a reference kept across a bundle restart. */
+    protected <T> T service(Class<T> type) throws InterruptedException {
+        ServiceTracker<T, T> tracker = new ServiceTracker<>(bundleContext, type, null);
+        tracker.open();
+        try {
+            T service = tracker.waitForService(TimeUnit.SECONDS.toMillis(30));
+            if (service == null) {
+                throw new AssertionError("no " + type.getSimpleName() + " service within 30 s");
+            }
+            return service;
+        } finally {
+            tracker.close();
+        }
+    }
+
+    protected AgentDesk agents() throws InterruptedException {
+        return service(AgentDesk.class);
+    }
+
+    protected CallDetailRecordStore records() throws InterruptedException {
+        return service(CallDetailRecordStore.class);
+    }
+
+    protected PhoneRegistry phones() throws InterruptedException {
+        return service(PhoneRegistry.class);
+    }
+
+    /** Registers the demo agent's phone with its password from etc/ (digest authentication). */
+    protected void registerPhone(String agent, int port) throws Exception {
+        sipp.play("register.xml", port, "-s", agent, "-au", agent, "-ap", "demo" + agent);
+    }
+
+    /** Leaves exactly these agents logged in to the support queue, available. */
+    protected void onlyAvailable(String... agentIds) throws Exception {
+        List<String> wanted = List.of(agentIds);
+        for (AgentStatus agent : agents().agents()) {
+            if (!wanted.contains(agent.agentId()) && agent.state() != AgentState.LOGGED_OUT) {
+                agents().logout(agent.agentId());
+            }
+        }
+        for (String id : wanted) {
+            agents().login(id, List.of("support"));
+        }
+        awaitCondition("agents " + wanted + " available", () -> {
+            try {
+                return agents().agents().stream().filter(a -> a.state() == AgentState.AVAILABLE)
+                        .map(AgentStatus::agentId).collect(Collectors.toSet()).equals(Set.copyOf(wanted));
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    protected Set<String> callIds() throws InterruptedException {
+        return records().recent(1000).stream().map(CallDetailRecord::callId).collect(Collectors.toSet());
+    }
+
+    /** The one call recorded since {@code before}, once it has ended. */
+    protected CallDetailRecord endedCallSince(Set<String> before) throws Exception {
+        CallDetailRecord[] found = new CallDetailRecord[1];
+        awaitCondition("one new call, ended", () -> {
+            try {
+                List<CallDetailRecord> fresh = records().recent(1000).stream()
+                        .filter(r -> !before.contains(r.callId())).toList();
+                if (fresh.size() == 1 && fresh.get(0).state() == CallState.ENDED) {
+                    found[0] = fresh.get(0);
+                    return true;
+                }
+                return false;
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        return found[0];
+    }
+
+    protected static void awaitCondition(String what, Supplier<Boolean> condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (condition.get()) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("waited 15 s for: " + what);
+    }
+}

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Runs Switchboard's whole test suite: unit tests of every bundle, then the Pax Exam integration tests that
+# start the assembled distribution and place real calls with sipp on 127.0.0.1.
+# Installs what the tests need first: sipp (Debian package sip-tester).
+set -euo pipefail
+cd "$(dirname "$0")"
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+if ! command -v sipp >/dev/null 2>&1; then
+  echo "run-tests: installing sipp (Debian package sip-tester)"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq sip-tester
+fi
+
+exec mvn -B -ntp verify "$@"
