@@ -10,6 +10,7 @@ import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 
 import org.junit.Before;
@@ -17,6 +18,7 @@ import org.junit.Test;
 import org.switchboard.api.acd.AgentState;
 import org.switchboard.api.call.CallDetailRecord;
 import org.switchboard.api.call.CallState;
+import org.switchboard.api.call.CallStateChange;
 import org.switchboard.api.call.Disposition;
 
 /**
@@ -80,6 +82,47 @@ public class SipCallTest extends SwitchboardTestSupport {
         CallDetailRecord call = endedCallSince(before);
         assertEquals(Disposition.ANSWERED, call.disposition());
         assertTrue(records().history(call.callId()).get(3).detail().contains("hung up by agent"));
+    }
+
+    @Test
+    public void holdReInviteIsRelayedToTheAgentAndTheAgentsAnswerBackToTheCaller() throws Exception {
+        onlyAvailable("1001");
+        Set<String> before = callIds();
+
+        Sipp.Run agent = sipp.start("agent-held.xml", AGENT_1001_PORT, "-s", "1001");
+        sipp.play("caller-holds.xml", CALLER_PORT, "-s", "4000");
+        agent.expectSuccess();
+
+        assertEquals(Disposition.ANSWERED, endedCallSince(before).disposition());
+    }
+
+    @Test
+    public void busyAgentSendsTheCallBackToTheQueueAndTheNextAgentAnswers() throws Exception {
+        if (phones().find("1002").isEmpty()) {
+            registerPhone("1002", AGENT_1002_PORT);
+        }
+        onlyAvailable();
+        agents().login("1002", List.of("support"));
+        Thread.sleep(50);
+        agents().login("1001", List.of("support"));
+        Set<String> before = callIds();
+
+        Sipp.Run busy = sipp.start("agent-busy.xml", AGENT_1002_PORT, "-s", "1002");
+        Sipp.Run answering = sipp.start("agent-answer.xml", AGENT_1001_PORT, "-s", "1001");
+        sipp.play("caller.xml", CALLER_PORT, "-s", "4000");
+        busy.expectSuccess();
+        answering.expectSuccess();
+
+        CallDetailRecord call = endedCallSince(before);
+        assertEquals(Disposition.ANSWERED, call.disposition());
+        assertEquals("1001", call.agentId());
+        List<CallStateChange> history = records().history(call.callId());
+        assertEquals(List.of(CallState.QUEUED, CallState.OFFERED, CallState.QUEUED, CallState.OFFERED,
+                CallState.ANSWERED, CallState.ENDED), history.stream().map(CallStateChange::state).toList());
+        assertTrue(history.get(2).detail(), history.get(2).detail().contains("1002")
+                && history.get(2).detail().contains("486"));
+        assertEquals("one busy answer does not pause the agent", AgentState.AVAILABLE,
+                agents().agent("1002").orElseThrow().state());
     }
 
     @Test

@@ -1,0 +1,15 @@
+package org.switchboard.itests;
+
+import org.junit.runner.RunWith;
+import org.junit.runners.Suite;
+import org.junit.runners.Suite.SuiteClasses;
+
+/**
+ * All integration test classes in one JUnit run, so that Pax Exam's PerSuite strategy boots the distribution
+ * once for all of them. Surefire runs only this class.
+ */
+@RunWith(Suite.class)
+@SuiteClasses({ DistributionTest.class, RegistrarTest.class, SipCallTest.class, ConfigurationTest.class,
+    StoreTest.class })
+public class AllIntegrationTests {
+}
