@@ -141,6 +141,29 @@ public class SipCallTest extends SwitchboardTestSupport {
     }
 
     @Test
+    public void callerWhoHangsUpWhileTheAgentRingsIsAbandonedAndTheAgentsPhoneStopsRinging() throws Exception {
+        onlyAvailable("1001");
+        Set<String> before = callIds();
+
+        Sipp.Run agent = sipp.start("agent-rings.xml", AGENT_1001_PORT, "-s", "1001");
+        sipp.play("caller-abandon.xml", CALLER_PORT, "-s", "4000");
+        agent.expectSuccess();
+
+        CallDetailRecord call = endedCallSince(before);
+        assertEquals(Disposition.ABANDONED, call.disposition());
+        assertEquals("1001", call.agentId());
+        assertNotNull(call.offeredAt());
+        assertNull(call.answeredAt());
+        awaitCondition("agent 1001 available again", () -> {
+            try {
+                return agents().agent("1001").orElseThrow().state() == AgentState.AVAILABLE;
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    @Test
     public void callWithNoAgentLoggedInWaitsTheQueuesMaxWaitThenGets480() throws Exception {
         onlyAvailable();
         Set<String> before = callIds();

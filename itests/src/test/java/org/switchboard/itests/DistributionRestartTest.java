@@ -1,0 +1,155 @@
+package org.switchboard.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.AfterClass;
+import org.junit.BeforeClass;
+import org.junit.Test;
+
+/**
+ * The distribution as a user runs it: unpacked from its archive, started with bin/start, driven with bin/client
+ * as the README's admin user, stopped with bin/stop and started again. A call recorded before the restart is
+ * still listed after it. Uses its own ports so that it never meets the Pax Exam container.
+ */
+public class DistributionRestartTest {
+    private static final int SIP_PORT = 16060;
+    private static final int SSH_PORT = 18101;
+    private static Path home;
+
+    @BeforeClass
+    public static void unpackTheDistribution() throws Exception {
+        Path target = Path.of(System.getProperty("switchboard.sipp.logs")).getParent();
+        Path unpacked = target.resolve("restart-test");
+        deleteRecursively(unpacked);
+        Files.createDirectories(unpacked);
+        run(unpacked.toFile(), "tar", "xzf", System.getProperty("switchboard.distribution"));
+        try (var entries = Files.list(unpacked)) {
+            home = entries.findFirst().orElseThrow();
+        }
+        setProperty("etc/org.switchboard.sip.cfg", "port", Integer.toString(SIP_PORT));
+        setProperty("etc/org.apache.karaf.shell.cfg", "sshPort", Integer.toString(SSH_PORT));
+        setProperty("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", "11099");
+        setProperty("etc/org.apache.karaf.management.cfg", "rmiServerPort", "14444");
+    }
+
+    @AfterClass
+    public static void stopTheServer() throws Exception {
+        if (home != null) {
+            stop();
+        }
+    }
+
+    @Test
+    public void callRecordedBeforeARestartIsListedAfterIt() throws Exception {
+        long started = System.nanoTime();
+        start();
+        Sipp sipp = new Sipp(SIP_PORT);
+        sipp.play("register.xml", 16091, "-s", "1001", "-au", "1001", "-ap", "demo1001");
+        String login = client("callcenter:agent-login 1001 support");
+        assertTrue(login, login.contains("Agent 1001 is available in support"));
+        Sipp.Run agent = sipp.start("agent-answer.xml", 16091, "-s", "1001");
+        sipp.play("caller.xml", 16071, "-s", "4000");
+        agent.expectSuccess();
+        System.out.printf("restart test: start-up to first answered call took %.1f s%n",
+                (System.nanoTime() - started) / 1e9);
+
+        String before = awaitOutput("callcenter:calls", "answered");
+        String callLine = before.lines().filter(l -> l.contains("answered")).findFirst().orElseThrow();
+        String callId = callLine.split("\\s*\\|\\s*")[0].trim();
+
+        stop();
+        start();
+
+        String after = awaitOutput("callcenter:calls", callId);
+        String sameLine = after.lines().filter(l -> l.startsWith(callId)).findFirst().orElseThrow();
+        assertEquals(callLine, sameLine);
+        assertTrue(new File(home.toFile(), "data/derby/switchboard").isDirectory());
+    }
+
+    private static void start() throws Exception {
+        run(home.toFile(), "bin/start");
+        awaitOutput("callcenter:queues", "support");
+    }
+
+    private static void stop() throws Exception {
+        run(home.toFile(), "bin/stop");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            if (pid().map(pid -> !ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).orElse(true)) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("the server did not stop within 60 s");
+    }
+
+    private static Optional<Long> pid() throws IOException {
+        Path pidFile = home.resolve("karaf.pid");
+        if (!Files.exists(pidFile)) {
+            return Optional.empty();
+        }
+        String text = Files.readString(pidFile).trim();
+        return text.isEmpty() ? Optional.empty() : Optional.of(Long.parseLong(text));
+    }
+
+    /** Runs the command with bin/client until its output contains the text (the server may still be starting). */
+    private static String awaitOutput(String command, String expected) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        String output = "";
+        while (System.nanoTime() < deadline) {
+            output = client(command);
+            if (output.contains(expected)) {
+                return output;
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("'" + command + "' never showed '" + expected + "'; last output:\n" + output);
+    }
+
+    private static String client(String command) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder("bin/client", "-a", Integer.toString(SSH_PORT), "-u", "karaf",
+                "-p", "karaf", "-r", "3", "-b").directory(home.toFile()).redirectErrorStream(true);
+        Process client = builder.start();
+        client.getOutputStream().write((command + "\n").getBytes(StandardCharsets.UTF_8));
+        client.getOutputStream().close();
+        String output = new String(client.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        client.waitFor(30, TimeUnit.SECONDS);
+        return output;
+    }
+
+    private static void setProperty(String file, String key, String value) throws IOException {
+        Path path = home.resolve(file);
+        String text = Files.readString(path);
+        String replaced = text.replaceAll("(?m)^\\s*" + key + "\\s*=.*$", key + " = " + value);
+        if (replaced.equals(text)) {
+            replaced = text + System.lineSeparator() + key + " = " + value + System.lineSeparator();
+        }
+        Files.writeString(path, replaced);
+    }
+
+    private static void run(File directory, String... command) throws Exception {
+        Process process = new ProcessBuilder(command).directory(directory).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            throw new AssertionError(String.join(" ", command) + " failed:\n" + output);
+        }
+    }
+
+    private static void deleteRecursively(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (var walk = Files.walk(path)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}
