@@ -39,11 +39,7 @@ public class ConfigurationTest extends SwitchboardTestSupport {
     }
 
     private QueueStatus support() {
-        try {
-            return agents().queues().stream().filter(q -> q.name().equals("support")).findFirst().orElseThrow();
-        } catch (InterruptedException e) {
-            throw new IllegalStateException(e);
-        }
+        return agents().queues().stream().filter(q -> q.name().equals("support")).findFirst().orElseThrow();
     }
 
     private static String read(Path file) {

@@ -154,13 +154,7 @@ public class SipCallTest extends SwitchboardTestSupport {
         assertEquals("1001", call.agentId());
         assertNotNull(call.offeredAt());
         assertNull(call.answeredAt());
-        awaitCondition("agent 1001 available again", () -> {
-            try {
-                return agents().agent("1001").orElseThrow().state() == AgentState.AVAILABLE;
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        awaitAgentState("1001", AgentState.AVAILABLE);
     }
 
     @Test

@@ -91,7 +91,7 @@ public abstract class SwitchboardTestSupport {
     }
 
     /** The current service, waiting for it to (re)appear; never a reference kept across a bundle restart. */
-    protected <T> T service(Class<T> type) throws InterruptedException {
+    protected <T> T service(Class<T> type) {
         ServiceTracker<T, T> tracker = new ServiceTracker<>(bundleContext, type, null);
         tracker.open();
         try {
@@ -100,20 +100,23 @@ public abstract class SwitchboardTestSupport {
                 throw new AssertionError("no " + type.getSimpleName() + " service within 30 s");
             }
             return service;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for " + type.getSimpleName(), e);
         } finally {
             tracker.close();
         }
     }
 
-    protected AgentDesk agents() throws InterruptedException {
+    protected AgentDesk agents() {
         return service(AgentDesk.class);
     }
 
-    protected CallDetailRecordStore records() throws InterruptedException {
+    protected CallDetailRecordStore records() {
         return service(CallDetailRecordStore.class);
     }
 
-    protected PhoneRegistry phones() throws InterruptedException {
+    protected PhoneRegistry phones() {
         return service(PhoneRegistry.class);
     }
 
@@ -133,17 +136,12 @@ public abstract class SwitchboardTestSupport {
         for (String id : wanted) {
             agents().login(id, List.of("support"));
         }
-        awaitCondition("agents " + wanted + " available", () -> {
-            try {
-                return agents().agents().stream().filter(a -> a.state() == AgentState.AVAILABLE)
-                        .map(AgentStatus::agentId).collect(Collectors.toSet()).equals(Set.copyOf(wanted));
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        awaitCondition("agents " + wanted + " available", () -> agents().agents().stream()
+                .filter(a -> a.state() == AgentState.AVAILABLE).map(AgentStatus::agentId)
+                .collect(Collectors.toSet()).equals(Set.copyOf(wanted)));
     }
 
-    protected Set<String> callIds() throws InterruptedException {
+    protected Set<String> callIds() {
         return records().recent(1000).stream().map(CallDetailRecord::callId).collect(Collectors.toSet());
     }
 
@@ -151,19 +149,20 @@ public abstract class SwitchboardTestSupport {
     protected CallDetailRecord endedCallSince(Set<String> before) throws Exception {
         CallDetailRecord[] found = new CallDetailRecord[1];
         awaitCondition("one new call, ended", () -> {
-            try {
-                List<CallDetailRecord> fresh = records().recent(1000).stream()
-                        .filter(r -> !before.contains(r.callId())).toList();
-                if (fresh.size() == 1 && fresh.get(0).state() == CallState.ENDED) {
-                    found[0] = fresh.get(0);
-                    return true;
-                }
-                return false;
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
+            List<CallDetailRecord> fresh = records().recent(1000).stream().filter(r -> !before.contains(r.callId()))
+                    .toList();
+            if (fresh.size() == 1 && fresh.get(0).state() == CallState.ENDED) {
+                found[0] = fresh.get(0);
+                return true;
             }
+            return false;
         });
         return found[0];
+    }
+
+    protected void awaitAgentState(String agentId, AgentState state) throws InterruptedException {
+        awaitCondition("agent " + agentId + " " + state.label(),
+                () -> agents().agent(agentId).orElseThrow().state() == state);
     }
 
     protected static void awaitCondition(String what, Supplier<Boolean> condition) throws InterruptedException {

@@ -12,8 +12,6 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.AttributeType;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * One agent, from one factory configuration {@code etc/org.switchboard.acd.agent-ID.cfg}. A change with a bad
@@ -21,9 +19,7 @@ import org.slf4j.LoggerFactory;
  */
 @Component(configurationPid = AgentSettings.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, service = {})
 @Designate(ocd = AgentConfiguration.Config.class, factory = true)
-public class AgentConfiguration {
-    private static final Logger LOG = LoggerFactory.getLogger(AgentConfiguration.class);
-
+public class AgentConfiguration extends ConfiguredDefinition<AgentSettings> {
     @ObjectClassDefinition(name = "Switchboard agent", description = "An agent and the SIP phone they use")
     @interface Config {
         @AttributeDefinition(description = "Agent id, used to log in")
@@ -40,10 +36,10 @@ public class AgentConfiguration {
     }
 
     private final AcdDefinitions definitions;
-    private AgentSettings current;
 
     @Activate
     public AgentConfiguration(@Reference AcdDefinitions definitions, Map<String, Object> properties) {
+        super("agent");
         this.definitions = definitions;
         apply(properties);
     }
@@ -55,25 +51,26 @@ public class AgentConfiguration {
 
     @Deactivate
     void deactivate() {
-        if (current != null) {
-            definitions.removeAgent(current.id());
-        }
+        withdraw();
     }
 
-    private void apply(Map<String, Object> properties) {
-        Object pid = properties.get("service.pid");
-        try {
-            AgentSettings next = AgentSettings.from(properties);
-            if (current != null && !current.id().equals(next.id())) {
-                definitions.removeAgent(current.id());
-            }
-            definitions.defineAgent(next);
-            current = next;
-            LOG.info("agent {} ({}) uses phone {}", next.id(), next.name(), next.phone());
-        } catch (SettingsException e) {
-            LOG.error("configuration {} rejected, {}: {}", pid, e.getMessage(),
-                    current == null ? "the agent is not defined" : "agent " + current.id()
-                            + " keeps its previous settings");
-        }
+    @Override
+    AgentSettings parse(Map<String, Object> properties) throws SettingsException {
+        return AgentSettings.from(properties);
+    }
+
+    @Override
+    String nameOf(AgentSettings settings) {
+        return settings.id();
+    }
+
+    @Override
+    void define(AgentSettings settings) {
+        definitions.defineAgent(settings);
+    }
+
+    @Override
+    void remove(String name) {
+        definitions.removeAgent(name);
     }
 }

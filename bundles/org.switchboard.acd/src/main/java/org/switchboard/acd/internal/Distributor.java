@@ -191,29 +191,27 @@ public class Distributor
 
     @Override
     public void removeQueue(String name) {
-        run(() -> {
-            distribution.removeQueue(name);
-            publishLookups();
-        });
+        runAndPublish(() -> distribution.removeQueue(name));
     }
 
     @Override
     public void defineAgent(AgentSettings settings) {
-        run(() -> {
-            distribution.defineAgent(settings);
-            publishLookups();
-        });
+        runAndPublish(() -> distribution.defineAgent(settings));
     }
 
     @Override
     public void removeAgent(String id) {
-        run(() -> {
-            distribution.removeAgent(id);
-            publishLookups();
-        });
+        runAndPublish(() -> distribution.removeAgent(id));
     }
 
     // ---- plumbing
+
+    private void runAndPublish(Runnable change) {
+        run(() -> {
+            change.run();
+            publishLookups();
+        });
+    }
 
     private void publishLookups() {
         queueByNumber = Map.copyOf(distribution.queueNumbers());

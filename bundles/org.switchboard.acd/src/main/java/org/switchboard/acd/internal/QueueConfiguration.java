@@ -11,8 +11,6 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * One queue, from one factory configuration {@code etc/org.switchboard.acd.queue-NAME.cfg}. A change with a
@@ -20,9 +18,7 @@ import org.slf4j.LoggerFactory;
  */
 @Component(configurationPid = QueueSettings.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, service = {})
 @Designate(ocd = QueueConfiguration.Config.class, factory = true)
-public class QueueConfiguration {
-    private static final Logger LOG = LoggerFactory.getLogger(QueueConfiguration.class);
-
+public class QueueConfiguration extends ConfiguredDefinition<QueueSettings> {
     @ObjectClassDefinition(name = "Switchboard queue", description = "A queue (skill group) callers wait in")
     @interface Config {
         @AttributeDefinition(description = "Name agents log in to")
@@ -42,10 +38,10 @@ public class QueueConfiguration {
     }
 
     private final AcdDefinitions definitions;
-    private QueueSettings current;
 
     @Activate
     public QueueConfiguration(@Reference AcdDefinitions definitions, Map<String, Object> properties) {
+        super("queue");
         this.definitions = definitions;
         apply(properties);
     }
@@ -57,25 +53,26 @@ public class QueueConfiguration {
 
     @Deactivate
     void deactivate() {
-        if (current != null) {
-            definitions.removeQueue(current.name());
-        }
+        withdraw();
     }
 
-    private void apply(Map<String, Object> properties) {
-        Object pid = properties.get("service.pid");
-        try {
-            QueueSettings next = QueueSettings.from(properties);
-            definitions.defineQueue(next);
-            if (current != null && !current.name().equals(next.name())) {
-                definitions.removeQueue(current.name());
-            }
-            current = next;
-            LOG.info("queue {} serves numbers {}", next.name(), next.numbers());
-        } catch (SettingsException e) {
-            LOG.error("configuration {} rejected, {}: {}", pid, e.getMessage(),
-                    current == null ? "the queue is not defined" : "queue " + current.name()
-                            + " keeps its previous settings");
-        }
+    @Override
+    QueueSettings parse(Map<String, Object> properties) throws SettingsException {
+        return QueueSettings.from(properties);
+    }
+
+    @Override
+    String nameOf(QueueSettings settings) {
+        return settings.name();
+    }
+
+    @Override
+    void define(QueueSettings settings) throws SettingsException {
+        definitions.defineQueue(settings);
+    }
+
+    @Override
+    void remove(String name) {
+        definitions.removeQueue(name);
     }
 }

@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
 import javax.sip.ClientTransaction;
@@ -107,21 +108,24 @@ final class CallBridge {
         acd.enqueue(new InboundCall(call.id, ani, dnis.get(), queue.get(), clock.instant()), call);
     }
 
+    /** CANCEL from the caller: 200 for the CANCEL, then the call ends as abandoned. */
     void cancel(RequestEvent event) {
-        Optional<ServerTransaction> transaction = replies.serverTransaction(event);
-        if (transaction.isEmpty()) {
-            return;
-        }
-        BridgedCall call = calls.get(sipCallId(event.getRequest()));
-        if (call == null) {
-            replies.send(transaction.get(), Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
-            return;
-        }
-        replies.send(transaction.get(), Response.OK);
-        call.callerCancelled();
+        withCall(event, (st, call) -> {
+            replies.send(st, Response.OK);
+            call.callerCancelled();
+        });
     }
 
+    /** BYE from either leg: 200, then relayed to the other leg. */
     void bye(RequestEvent event) {
+        withCall(event, (st, call) -> {
+            replies.send(st, Response.OK);
+            call.hungUp(isCallerLeg(call, event.getRequest()));
+        });
+    }
+
+    /** Hands the request's transaction and call to {@code action}; a request for no known call gets 481. */
+    private void withCall(RequestEvent event, BiConsumer<ServerTransaction, BridgedCall> action) {
         Optional<ServerTransaction> transaction = replies.serverTransaction(event);
         if (transaction.isEmpty()) {
             return;
@@ -131,21 +135,14 @@ final class CallBridge {
             replies.send(transaction.get(), Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
             return;
         }
-        replies.send(transaction.get(), Response.OK);
-        call.hungUp(isCallerLeg(call, event.getRequest()));
+        action.accept(transaction.get(), call);
     }
 
     private void reinvite(RequestEvent event) {
-        Optional<ServerTransaction> transaction = replies.serverTransaction(event);
-        if (transaction.isEmpty()) {
-            return;
-        }
-        ServerTransaction st = transaction.get();
-        BridgedCall call = calls.get(sipCallId(event.getRequest()));
-        if (call == null) {
-            replies.send(st, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
-            return;
-        }
+        withCall(event, (st, call) -> relayReinvite(event, st, call));
+    }
+
+    private void relayReinvite(RequestEvent event, ServerTransaction st, BridgedCall call) {
         if (call.phase() != BridgedCall.Phase.BRIDGED) {
             replies.send(st, Response.REQUEST_PENDING);
             return;

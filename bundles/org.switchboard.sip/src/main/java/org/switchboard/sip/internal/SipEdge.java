@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Consumer;
 
 import javax.sip.SipException;
 
@@ -140,19 +141,17 @@ public class SipEdge implements PhoneRegistry, SipMessageRouter.SipEndpointHolde
     }
 
     private void announceRegistered(PhoneRegistration registration) {
-        for (PhoneRegistrationListener listener : listeners()) {
-            try {
-                listener.registered(registration);
-            } catch (RuntimeException e) {
-                LOG.warn("registration listener {} failed", listener, e);
-            }
-        }
+        announce(listener -> listener.registered(registration));
     }
 
     private void announceUnregistered(String user) {
+        announce(listener -> listener.unregistered(user));
+    }
+
+    private void announce(Consumer<PhoneRegistrationListener> event) {
         for (PhoneRegistrationListener listener : listeners()) {
             try {
-                listener.unregistered(user);
+                event.accept(listener);
             } catch (RuntimeException e) {
                 LOG.warn("registration listener {} failed", listener, e);
             }
