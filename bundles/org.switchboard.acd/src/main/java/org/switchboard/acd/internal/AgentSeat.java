@@ -1,8 +1,9 @@
 package org.switchboard.acd.internal;
 
+import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashSet;
-import java.util.Set;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.switchboard.api.acd.AgentState;
 
@@ -11,14 +12,26 @@ final class AgentSeat {
     AgentSettings settings;
     AgentState state = AgentState.LOGGED_OUT;
     Instant since;
-    final Set<String> queues = new LinkedHashSet<>();
+    Instant idleSince;
+    /** Queues the agent is logged in to, with the agent's tier in each. */
+    final Map<String, Integer> queues = new LinkedHashMap<>();
+    /** The call the agent is offered, on, or wrapping up. */
     String callId;
-    int unansweredInARow;
+    String pauseReason;
+    /** Applied when the current call (and its wrap-up) is over. */
+    String pauseAfterCall;
     boolean logoutAfterCall;
+    int unansweredInARow;
+    /** The queue and talk time of the call being wrapped up, counted as handled when wrap-up ends. */
+    String wrapUpQueue;
+    Duration wrapUpTalk;
+    Timers.Timer wrapUpTimer;
+    AgentCounters counters = new AgentCounters();
 
     AgentSeat(AgentSettings settings, Instant now) {
         this.settings = settings;
         this.since = now;
+        this.idleSince = now;
     }
 
     String id() {
@@ -27,5 +40,9 @@ final class AgentSeat {
 
     boolean isLoggedIn() {
         return state != AgentState.LOGGED_OUT;
+    }
+
+    int maxNoAnswers(QueueSettings queue) {
+        return settings.maxNoAnswers().orElse(queue.maxNoAnswers());
     }
 }

@@ -3,13 +3,17 @@ package org.switchboard.acd.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,39 +27,50 @@ import org.switchboard.api.acd.CallerLeg;
 import org.switchboard.api.acd.InboundCall;
 import org.switchboard.api.acd.OfferOutcome;
 import org.switchboard.api.acd.QueueStatus;
+import org.switchboard.api.acd.RoutingDecisionLog;
+import org.switchboard.api.acd.RoutingDecisionRecord;
 import org.switchboard.api.call.CallDetailRecord;
 import org.switchboard.api.call.CallDetailRecordStore;
 import org.switchboard.api.call.CallState;
 import org.switchboard.api.call.CallStateChange;
 import org.switchboard.api.call.Disposition;
 import org.switchboard.api.sip.PhoneRegistration;
+import org.switchboard.routing.api.CallSnapshot;
+import org.switchboard.routing.api.CandidateAgent;
+import org.switchboard.routing.api.RoutingRequest;
 
 /**
- * The distributor's state machine: queues with their waiting calls, agents with their states, and the choice
- * of agent (longest idle). Not thread-safe: every method runs on the distributor's single decision thread,
- * which is what makes races such as "two calls for the last agent" impossible by construction.
+ * The distributor's state machine: queues with their waiting calls, agents with their states, and the offers
+ * that connect them. Not thread-safe: every method runs on the distributor's single decision thread, which is
+ * what makes races such as "two calls for the last agent" impossible by construction.
  */
 final class CallDistribution {
     private static final Logger LOG = LoggerFactory.getLogger(CallDistribution.class);
 
+    /** The collaborators that keep what happens. */
+    record Records(CallDetailRecordStore calls, AgentStateJournal agentStates, RoutingDecisionLog decisions) {
+    }
+
     private final Clock clock;
-    private final CallDetailRecordStore records;
-    private final AgentStateJournal journal;
+    private final Records records;
     private final PhoneLocator phones;
     private final Timers timers;
+    private final AgentChooser chooser;
 
     private final Map<String, QueueLine> queues = new LinkedHashMap<>();
-    private final Map<String, AgentSeat> agents = new LinkedHashMap<>();
+    private final Map<String, AgentSeat> agents = new TreeMap<>();
     private final Map<String, WaitingCall> calls = new HashMap<>();
+    private List<String> pauseReasons = List.of("break", "lunch", "training", "meeting");
     private long arrivals;
+    private LocalDate countersDay;
 
-    CallDistribution(Clock clock, CallDetailRecordStore records, AgentStateJournal journal, PhoneLocator phones,
-            Timers timers) {
+    CallDistribution(Clock clock, Records records, PhoneLocator phones, Timers timers, AgentChooser chooser) {
         this.clock = clock;
         this.records = records;
-        this.journal = journal;
         this.phones = phones;
         this.timers = timers;
+        this.chooser = chooser;
+        this.countersDay = today();
     }
 
     // ---- configuration
@@ -74,7 +89,14 @@ final class CallDistribution {
         if (line == null) {
             queues.put(settings.name(), new QueueLine(settings));
         } else {
+            int oldPriority = line.settings.priority();
             line.settings = settings;
+            if (oldPriority != settings.priority()) {
+                List<WaitingCall> waiting = List.copyOf(line.waiting);
+                line.waiting.clear();
+                waiting.forEach(call -> call.priority = call.call.priority() + settings.priority());
+                line.waiting.addAll(waiting);
+            }
         }
         dispatch();
     }
@@ -113,6 +135,14 @@ final class CallDistribution {
         }
     }
 
+    void setPauseReasons(List<String> reasons) {
+        pauseReasons = List.copyOf(reasons);
+    }
+
+    List<String> pauseReasons() {
+        return pauseReasons;
+    }
+
     Map<String, String> queueNumbers() {
         Map<String, String> numbers = new HashMap<>();
         queues.values().forEach(q -> q.settings.numbers().forEach(n -> numbers.put(n, q.name())));
@@ -125,24 +155,33 @@ final class CallDistribution {
         return passwords;
     }
 
+    Optional<QueueSettings> queueSettings(String name) {
+        return Optional.ofNullable(queues.get(name)).map(line -> line.settings);
+    }
+
+    List<QueueSettings> allQueueSettings() {
+        return queues.values().stream().map(line -> line.settings).toList();
+    }
+
     // ---- agents
 
     AgentStatus login(String agentId, List<String> queueNames) {
         AgentSeat agent = knownAgent(agentId);
-        if (queueNames.isEmpty()) {
-            throw new AcdException("agent " + agentId + " must log in to at least one queue");
+        List<String> wanted = queueNames.isEmpty() ? List.copyOf(agent.settings.queueTiers().keySet()) : queueNames;
+        if (wanted.isEmpty()) {
+            throw new AcdException("agent " + agentId + " has no queues in its configuration; name the queues");
         }
-        for (String queue : queueNames) {
+        for (String queue : wanted) {
             if (!queues.containsKey(queue)) {
                 throw new AcdException("no queue named '" + queue + "'; queues are " + queues.keySet());
             }
         }
         agent.queues.clear();
-        agent.queues.addAll(queueNames);
+        wanted.forEach(queue -> agent.queues.put(queue, agent.settings.tierIn(queue)));
         agent.logoutAfterCall = false;
         if (agent.state == AgentState.LOGGED_OUT) {
             agent.unansweredInARow = 0;
-            enter(agent, AgentState.AVAILABLE, "logged in to " + String.join(",", queueNames));
+            enter(agent, AgentState.AVAILABLE, "logged in to " + String.join(",", wanted));
         }
         dispatch();
         return status(agent);
@@ -154,44 +193,78 @@ final class CallDistribution {
             case LOGGED_OUT -> {
                 return status(agent);
             }
-            case ON_CALL, WRAP_UP -> agent.logoutAfterCall = true;
+            case ON_CALL -> agent.logoutAfterCall = true;
+            case WRAP_UP -> {
+                endWrapUp(agent);
+                loggedOut(agent, "logged out during wrap-up");
+            }
             case RESERVED, RINGING -> {
                 WaitingCall call = calls.get(agent.callId);
                 agent.callId = null;
-                agent.queues.clear();
-                enter(agent, AgentState.LOGGED_OUT, "logged out while being offered a call");
+                loggedOut(agent, "logged out while being offered a call");
                 if (call != null) {
                     call.leg.withdrawOffer(agentId);
                 }
             }
-            default -> {
-                agent.queues.clear();
-                enter(agent, AgentState.LOGGED_OUT, "logged out");
-            }
+            default -> loggedOut(agent, "logged out");
         }
         return status(agent);
     }
 
+    AgentStatus pause(String agentId, String reason) {
+        AgentSeat agent = knownAgent(agentId);
+        if (!pauseReasons.contains(reason)) {
+            throw new AcdException("'" + reason + "' is not a pause reason; reasons are " + pauseReasons);
+        }
+        switch (agent.state) {
+            case LOGGED_OUT -> throw new AcdException("agent " + agentId + " is logged out");
+            case AVAILABLE, PAUSED -> paused(agent, reason);
+            case WRAP_UP -> {
+                endWrapUp(agent);
+                paused(agent, reason);
+            }
+            default -> agent.pauseAfterCall = reason;
+        }
+        return status(agent);
+    }
+
+    AgentStatus ready(String agentId) {
+        AgentSeat agent = knownAgent(agentId);
+        switch (agent.state) {
+            case LOGGED_OUT -> throw new AcdException("agent " + agentId + " is logged out; log in first");
+            case PAUSED -> {
+                agent.unansweredInARow = 0;
+                agent.pauseReason = null;
+                enter(agent, AgentState.AVAILABLE, "ready");
+            }
+            case WRAP_UP -> {
+                endWrapUp(agent);
+                enter(agent, AgentState.AVAILABLE, "ready after wrap-up");
+            }
+            default -> agent.pauseAfterCall = null;
+        }
+        dispatch();
+        return status(agent);
+    }
+
     List<AgentStatus> agents() {
+        rollOverDay();
         return agents.values().stream().map(this::status).toList();
     }
 
     Optional<AgentStatus> agent(String agentId) {
+        rollOverDay();
         return Optional.ofNullable(agents.get(agentId)).map(this::status);
     }
 
     List<QueueStatus> queues() {
-        Instant now = now();
-        List<QueueStatus> result = new ArrayList<>();
-        for (QueueLine line : queues.values()) {
-            Duration longest = line.waiting.isEmpty() ? Duration.ZERO
-                    : Duration.between(line.waiting.first().call.arrivedAt(), now);
-            long loggedIn = agents.values().stream().filter(a -> a.queues.contains(line.name())).count();
-            long available = agents.values().stream().filter(a -> canTake(a, line.name())).count();
-            result.add(new QueueStatus(line.name(), line.settings.numbers(), line.waiting.size(), longest,
-                    (int) loggedIn, (int) available, line.settings.maxWait(), line.settings.ringTimeout()));
-        }
-        return result;
+        rollOverDay();
+        return queues.values().stream().map(this::status).toList();
+    }
+
+    Optional<QueueStatus> queue(String name) {
+        rollOverDay();
+        return Optional.ofNullable(queues.get(name)).map(this::status);
     }
 
     // ---- calls
@@ -206,18 +279,18 @@ final class CallDistribution {
         WaitingCall waiting = new WaitingCall(call, leg, arrivals++,
                 CallDetailRecord.arrived(call.callId(), call.ani(), call.dnis(), call.queue(), call.arrivedAt()));
         try {
-            records.save(waiting.record, new CallStateChange(call.callId(), CallState.QUEUED, call.arrivedAt(),
-                    "from " + call.ani() + " to " + call.dnis()));
+            records.calls().save(waiting.record, new CallStateChange(call.callId(), CallState.QUEUED,
+                    call.arrivedAt(), "from " + call.ani() + " to " + call.dnis() + " in " + call.queue()));
         } catch (RuntimeException e) {
             LOG.error("call {} refused: its record could not be written", call.callId(), e);
             leg.release(503, "Service Unavailable");
             return;
         }
         calls.put(call.callId(), waiting);
-        line.waiting.add(waiting);
-        Duration left = line.settings.maxWait().minus(Duration.between(call.arrivedAt(), now()));
-        waiting.maxWaitTimer = timers.schedule(left.isNegative() ? Duration.ZERO : left,
-                () -> maxWaitReached(call.callId()));
+        enterQueue(waiting, line);
+        if (nobodyLoggedIn(line) && line.settings.overflowQueue().isPresent()) {
+            overflowOrRelease(waiting, "nobody is logged in to " + line.name());
+        }
         dispatch();
     }
 
@@ -231,41 +304,58 @@ final class CallDistribution {
     void offerAnswered(String callId, String agentId) {
         WaitingCall call = calls.get(callId);
         AgentSeat agent = agents.get(agentId);
-        if (call == null || agent == null || !agentId.equals(call.offeredTo)) {
+        if (call == null || agent == null || call.isAnswered() || !call.offeredTo.contains(agentId)) {
             LOG.warn("answer of call {} by agent {} does not match an offer; ignored", callId, agentId);
             return;
         }
         cancelMaxWait(call);
+        call.offeredTo.remove(agentId);
+        call.answeredBy = agentId;
         call.record = call.record.answered(agentId, now());
         save(call, "answered by " + agentId);
+        QueueLine line = queues.get(call.queue);
+        if (line != null) {
+            line.counters.answered(Duration.between(call.record.arrivedAt(), now()), line.settings.serviceLevel());
+        }
         agent.callId = callId;
         agent.unansweredInARow = 0;
+        agent.counters.answered();
         enter(agent, AgentState.ON_CALL, "answered call " + callId);
+        for (String other : List.copyOf(call.offeredTo)) {
+            AgentSeat loser = agents.get(other);
+            if (loser != null && callId.equals(loser.callId)) {
+                loser.callId = null;
+                afterOffer(loser, "call " + callId + " answered by " + agentId);
+            }
+            call.leg.withdrawOffer(other);
+        }
+        call.offeredTo.clear();
+        dispatch();
     }
 
     void offerFailed(String callId, String agentId, OfferOutcome outcome, String detail) {
+        WaitingCall call = calls.get(callId);
         AgentSeat agent = agents.get(agentId);
-        if (agent != null && callId.equals(agent.callId)) {
+        if (agent != null && callId.equals(agent.callId) && !agentId.equals(call == null ? null : call.answeredBy)) {
             agent.callId = null;
             agent.unansweredInARow++;
-            int allowed = Optional.ofNullable(queues.get(callQueue(callId))).map(q -> q.settings.maxNoAnswers())
-                    .orElse(Integer.MAX_VALUE);
+            QueueSettings queue = call == null ? null : queueSettingsOf(call);
+            int allowed = queue == null ? Integer.MAX_VALUE : agent.maxNoAnswers(queue);
             if (agent.unansweredInARow >= allowed) {
-                enter(agent, AgentState.PAUSED, agent.unansweredInARow + " offers in a row not answered (last: "
-                        + outcome.name().toLowerCase() + ")");
+                paused(agent, "no-answer");
+                LOG.info("agent {} paused: {} offers in a row not answered (last: {})", agentId,
+                        agent.unansweredInARow, detail);
             } else {
-                enter(agent, AgentState.AVAILABLE, "offer of call " + callId + " not answered: " + detail);
+                afterOffer(agent, "offer of call " + callId + " not answered: " + detail);
             }
         }
-        WaitingCall call = calls.get(callId);
-        if (call != null && agentId.equals(call.offeredTo)) {
-            call.offeredTo = null;
+        if (call != null && call.offeredTo.remove(agentId) && call.offeredTo.isEmpty() && !call.isAnswered()) {
             if (call.maxWaitReached) {
-                releaseNoAgent(call);
+                overflowOrRelease(call, "no agent within " + queueSettingsOf(call).maxWait().toSeconds() + " s");
             } else {
                 call.record = call.record.requeued();
                 save(call, "back in queue: agent " + agentId + " " + detail);
-                queues.get(call.call.queue()).waiting.add(call);
+                queues.get(call.queue).waiting.add(call);
             }
         }
         dispatch();
@@ -273,11 +363,11 @@ final class CallDistribution {
 
     void callerAbandoned(String callId) {
         WaitingCall call = calls.get(callId);
-        if (call == null || call.record.state() == CallState.ANSWERED) {
+        if (call == null || call.isAnswered()) {
             return;
         }
-        finish(call, Disposition.ABANDONED, "caller hung up after waiting "
-                + call.record.waitSeconds(now()) + " s");
+        Optional.ofNullable(queues.get(call.queue)).ifPresent(line -> line.counters.abandoned());
+        finish(call, Disposition.ABANDONED, "caller hung up after waiting " + call.record.waitSeconds(now()) + " s");
         dispatch();
     }
 
@@ -297,125 +387,291 @@ final class CallDistribution {
         }
     }
 
+    /** Offers waiting calls to agents that became able to take them by something outside (a registration). */
+    void redistribute() {
+        dispatch();
+    }
+
     int callsInProgress() {
         return calls.size();
     }
 
-    // ---- internals
+    // ---- the choice
+
+    /** Offers waiting calls, the most urgent first across queues, as the queues' strategies choose. */
+    private void dispatch() {
+        rollOverDay();
+        Set<WaitingCall> notNow = new HashSet<>();
+        while (true) {
+            WaitingCall best = null;
+            QueueLine bestLine = null;
+            List<AgentSeat> bestCandidates = List.of();
+            for (QueueLine line : queues.values()) {
+                WaitingCall head = line.waiting.stream().filter(c -> !notNow.contains(c)).findFirst().orElse(null);
+                if (head == null || best != null && QueueLine.SERVICE_ORDER.compare(best, head) < 0) {
+                    continue;
+                }
+                List<AgentSeat> candidates = candidates(line);
+                if (!candidates.isEmpty()) {
+                    best = head;
+                    bestLine = line;
+                    bestCandidates = candidates;
+                }
+            }
+            if (best == null) {
+                return;
+            }
+            AgentChooser.Choice choice = chooser.choose(bestLine.settings, request(best, bestLine, bestCandidates));
+            if (choice.agents().isEmpty()) {
+                notNow.add(best);
+                continue;
+            }
+            offer(best, bestLine, choice, bestCandidates.size());
+        }
+    }
+
+    /** Agents who may be offered a call of the queue now, of the lowest tier that has any. */
+    private List<AgentSeat> candidates(QueueLine line) {
+        List<AgentSeat> able = agents.values().stream().filter(a -> canTake(a, line)).toList();
+        int lowestTier = able.stream().mapToInt(a -> a.queues.get(line.name())).min().orElse(0);
+        return able.stream().filter(a -> a.queues.get(line.name()) == lowestTier).toList();
+    }
+
+    private boolean canTake(AgentSeat agent, QueueLine line) {
+        if (agent.state != AgentState.AVAILABLE || !agent.queues.containsKey(line.name())) {
+            return false;
+        }
+        for (Map.Entry<String, Integer> skill : line.settings.requiredSkills().entrySet()) {
+            if (agent.settings.skills().getOrDefault(skill.getKey(), 0) < skill.getValue()) {
+                return false;
+            }
+        }
+        return phones.locate(agent.settings.phone()).isPresent();
+    }
+
+    private RoutingRequest request(WaitingCall call, QueueLine line, List<AgentSeat> candidates) {
+        Instant now = now();
+        CallSnapshot snapshot = new CallSnapshot(call.id(), call.call.ani(), call.call.dnis(), line.name(),
+                call.priority, Duration.between(call.record.arrivedAt(), now), call.call.variables(),
+                line.settings.requiredSkills(), Optional.empty());
+        List<CandidateAgent> agentSnapshots = candidates.stream().map(a -> new CandidateAgent(a.id(),
+                a.settings.skills(), a.queues.get(line.name()), a.idleSince, (int) a.counters.answeredCount(),
+                a.counters.talk(a.state, Duration.between(a.since, now)), a.counters.lastCallEndedAt())).toList();
+        return new RoutingRequest(snapshot, agentSnapshots, now);
+    }
+
+    private void offer(WaitingCall call, QueueLine line, AgentChooser.Choice choice, int candidates) {
+        List<String> chosen = choice.ringAll() ? choice.agents() : choice.agents().subList(0, 1);
+        line.waiting.remove(call);
+        for (String agentId : chosen) {
+            AgentSeat agent = agents.get(agentId);
+            agent.callId = call.id();
+            enter(agent, AgentState.RESERVED, "offered call " + call.id());
+            call.offeredTo.add(agentId);
+        }
+        call.record = call.record.offered(chosen.get(0), now());
+        save(call, "offered to " + String.join(",", chosen) + " by " + choice.strategy().name() + ": "
+                + choice.reason());
+        try {
+            records.decisions().append(new RoutingDecisionRecord(call.id(), line.name(), choice.strategy().name(),
+                    choice.strategy().version(), String.join(",", chosen), choice.reason(), candidates, now(),
+                    choice.took(), choice.fallbackCause()));
+        } catch (RuntimeException e) {
+            LOG.error("routing decision for call {} could not be written", call.id(), e);
+        }
+        for (String agentId : chosen) {
+            PhoneRegistration phone = phones.locate(agents.get(agentId).settings.phone()).orElseThrow();
+            call.leg.offer(new AgentOffer(call.id(), agentId, phone.contact(), line.settings.ringTimeout()));
+        }
+    }
+
+    // ---- calls leaving
+
+    private void enterQueue(WaitingCall call, QueueLine line) {
+        call.queue = line.name();
+        call.priority = call.call.priority() + line.settings.priority();
+        line.counters.entered();
+        line.waiting.add(call);
+        call.maxWaitReached = false;
+        cancelMaxWait(call);
+        call.maxWaitTimer = timers.schedule(line.settings.maxWait(), () -> maxWaitReached(call.id()));
+    }
 
     private void maxWaitReached(String callId) {
         WaitingCall call = calls.get(callId);
-        if (call == null || call.record.state() == CallState.ANSWERED) {
+        if (call == null || call.isAnswered()) {
             return;
         }
-        if (call.offeredTo == null) {
-            releaseNoAgent(call);
+        if (call.offeredTo.isEmpty()) {
+            overflowOrRelease(call, "no agent within " + queueSettingsOf(call).maxWait().toSeconds() + " s");
             dispatch();
         } else {
             call.maxWaitReached = true;
         }
     }
 
-    private void releaseNoAgent(WaitingCall call) {
-        finish(call, Disposition.NO_AGENT, "no agent within " + queueSettings(call).maxWait().toSeconds() + " s");
-        call.leg.release(480, "Temporarily Unavailable");
+    /** The call leaves its queue: into the overflow queue when there is one not visited yet, else released. */
+    private void overflowOrRelease(WaitingCall call, String why) {
+        QueueLine from = queues.get(call.queue);
+        Optional<QueueLine> target = Optional.ofNullable(from).flatMap(line -> line.settings.overflowQueue())
+                .filter(name -> !call.visitedQueues.contains(name)).map(queues::get);
+        if (target.isEmpty()) {
+            if (from != null) {
+                from.counters.releasedWithoutAgent();
+            }
+            finish(call, Disposition.NO_AGENT, why);
+            call.leg.release(480, "Temporarily Unavailable");
+            return;
+        }
+        from.waiting.remove(call);
+        call.visitedQueues.add(target.get().name());
+        call.record = call.record.overflowed(target.get().name());
+        save(call, "overflowed from " + from.name() + " to " + target.get().name() + ": " + why);
+        enterQueue(call, target.get());
     }
 
-    /** Ends the call: closes its record, frees its agent, forgets it. */
+    /** Ends the call: closes its record, frees its agents, forgets it. */
     private void finish(WaitingCall call, Disposition disposition, String detail) {
         calls.remove(call.id());
         cancelMaxWait(call);
-        QueueLine line = queues.get(call.call.queue());
+        QueueLine line = queues.get(call.queue);
         if (line != null) {
             line.waiting.remove(call);
         }
         call.record = call.record.ended(disposition, now());
         save(call, disposition.label() + ": " + detail);
-        AgentSeat agent = call.record.agentId() == null ? null : agents.get(call.record.agentId());
+        for (String offered : call.offeredTo) {
+            AgentSeat agent = agents.get(offered);
+            if (agent != null && call.id().equals(agent.callId)) {
+                agent.callId = null;
+                afterOffer(agent, "call " + call.id() + " ended while offered");
+            }
+        }
+        AgentSeat agent = call.answeredBy == null ? null : agents.get(call.answeredBy);
         if (agent != null && call.id().equals(agent.callId)) {
-            agent.callId = null;
-            if (agent.logoutAfterCall) {
-                agent.logoutAfterCall = false;
-                agent.queues.clear();
-                enter(agent, AgentState.LOGGED_OUT, "logged out after call " + call.id());
+            agent.counters.callEnded(now());
+            Duration talk = Duration.between(call.record.answeredAt(), now());
+            Duration wrapUp = line == null ? Duration.ZERO : line.settings.wrapUp();
+            agent.wrapUpQueue = call.queue;
+            agent.wrapUpTalk = talk;
+            if (wrapUp.isZero()) {
+                endWrapUp(agent);
+                afterCall(agent, "call " + call.id() + " ended");
             } else {
-                enter(agent, AgentState.AVAILABLE, "call " + call.id() + " ended");
+                enter(agent, AgentState.WRAP_UP, "wrapping up call " + call.id());
+                agent.wrapUpTimer = timers.schedule(wrapUp, () -> wrapUpOver(agent.id(), call.id()));
             }
         }
     }
 
-    /** Offers waiting calls to agents that became able to take them by something outside (a registration). */
-    void redistribute() {
-        dispatch();
-    }
-
-    /** Offers waiting calls, oldest first across queues, to the agent idle the longest. */
-    private void dispatch() {
-        while (true) {
-            WaitingCall best = null;
-            AgentSeat chosen = null;
-            for (QueueLine line : queues.values()) {
-                if (line.waiting.isEmpty()) {
-                    continue;
-                }
-                WaitingCall head = line.waiting.first();
-                if (best != null && best.arrivalOrder < head.arrivalOrder) {
-                    continue;
-                }
-                Optional<AgentSeat> agent = agents.values().stream().filter(a -> canTake(a, line.name()))
-                        .min(Comparator.comparing((AgentSeat a) -> a.since).thenComparing(AgentSeat::id));
-                if (agent.isPresent()) {
-                    best = head;
-                    chosen = agent.get();
-                }
-            }
-            if (best == null) {
-                return;
-            }
-            offer(best, chosen);
+    private void wrapUpOver(String agentId, String callId) {
+        AgentSeat agent = agents.get(agentId);
+        if (agent != null && agent.state == AgentState.WRAP_UP && callId.equals(agent.callId)) {
+            endWrapUp(agent);
+            afterCall(agent, "wrap-up of call " + callId + " over");
+            dispatch();
         }
     }
 
-    private void offer(WaitingCall call, AgentSeat agent) {
-        queues.get(call.call.queue()).waiting.remove(call);
-        PhoneRegistration phone = phones.locate(agent.settings.phone()).orElseThrow();
-        agent.callId = call.id();
-        enter(agent, AgentState.RESERVED, "offered call " + call.id());
-        call.offeredTo = agent.id();
-        call.record = call.record.offered(agent.id(), now());
-        save(call, "offered to agent " + agent.id() + " at " + phone.contact());
-        call.leg.offer(new AgentOffer(call.id(), agent.id(), phone.contact(), queueSettings(call).ringTimeout()));
+    /** Counts the call as handled by its queue, with the wrap-up spent so far. */
+    private void endWrapUp(AgentSeat agent) {
+        if (agent.wrapUpTimer != null) {
+            agent.wrapUpTimer.cancel();
+            agent.wrapUpTimer = null;
+        }
+        if (agent.wrapUpQueue != null) {
+            Duration wrapUp = agent.state == AgentState.WRAP_UP ? Duration.between(agent.since, now()) : Duration.ZERO;
+            Optional.ofNullable(queues.get(agent.wrapUpQueue))
+                    .ifPresent(line -> line.counters.handled(agent.wrapUpTalk.plus(wrapUp)));
+            agent.wrapUpQueue = null;
+            agent.wrapUpTalk = null;
+        }
+        agent.callId = null;
     }
 
-    private boolean canTake(AgentSeat agent, String queue) {
-        return agent.state == AgentState.AVAILABLE && agent.queues.contains(queue)
-                && phones.locate(agent.settings.phone()).isPresent();
+    /** After a call and its wrap-up: logged out, paused or available, as the agent asked meanwhile. */
+    private void afterCall(AgentSeat agent, String reason) {
+        if (agent.logoutAfterCall) {
+            loggedOut(agent, "logged out after call");
+        } else {
+            afterOffer(agent, reason);
+        }
+    }
+
+    /** After an offer that did not become the agent's call: paused if asked meanwhile, else available. */
+    private void afterOffer(AgentSeat agent, String reason) {
+        if (agent.state == AgentState.LOGGED_OUT) {
+            return;
+        }
+        if (agent.pauseAfterCall != null) {
+            paused(agent, agent.pauseAfterCall);
+        } else {
+            enter(agent, AgentState.AVAILABLE, reason);
+        }
+    }
+
+    private void paused(AgentSeat agent, String reason) {
+        agent.pauseAfterCall = null;
+        agent.pauseReason = reason;
+        enter(agent, AgentState.PAUSED, "paused: " + reason);
+    }
+
+    private void loggedOut(AgentSeat agent, String reason) {
+        agent.queues.clear();
+        agent.logoutAfterCall = false;
+        agent.pauseAfterCall = null;
+        agent.pauseReason = null;
+        enter(agent, AgentState.LOGGED_OUT, reason);
+    }
+
+    // ---- snapshots
+
+    private QueueStatus status(QueueLine line) {
+        Instant now = now();
+        Duration longest = line.waiting.stream().map(c -> Duration.between(c.record.arrivedAt(), now))
+                .max(Comparator.naturalOrder()).orElse(Duration.ZERO);
+        long loggedIn = agents.values().stream().filter(a -> a.queues.containsKey(line.name())).count();
+        long available = agents.values().stream().filter(a -> canTake(a, line)).count();
+        QueueSettings s = line.settings;
+        return new QueueStatus(s.name(), s.numbers(), s.strategy(), chooser.strategyInUse(s), s.fallbackStrategy(),
+                line.waiting.size(), longest, (int) loggedIn, (int) available, s.maxWait(), s.ringTimeout(),
+                s.wrapUp(), s.serviceLevel(), s.requiredSkills(), line.counters.kpis());
     }
 
     private AgentStatus status(AgentSeat agent) {
         Optional<PhoneRegistration> phone = phones.locate(agent.settings.phone());
-        String availability;
-        if (agent.state == AgentState.LOGGED_OUT) {
-            availability = "logged out";
-        } else if (phone.isEmpty()) {
-            availability = "phone " + agent.settings.phone() + " is not registered: no calls are offered";
-        } else if (agent.state == AgentState.AVAILABLE) {
-            availability = "can take calls";
-        } else if (agent.state == AgentState.PAUSED) {
-            availability = "paused";
-        } else {
-            availability = "busy with call " + agent.callId;
-        }
+        Duration inState = Duration.between(agent.since, now());
+        String availability = switch (agent.state) {
+            case LOGGED_OUT -> "logged out";
+            case PAUSED -> "paused (" + agent.pauseReason + ")";
+            case WRAP_UP -> "wrapping up call " + agent.callId;
+            case AVAILABLE -> phone.isEmpty()
+                    ? "phone " + agent.settings.phone() + " is not registered: no calls are offered"
+                    : "can take calls";
+            default -> "busy with call " + agent.callId
+                    + (agent.pauseAfterCall != null ? ", pauses (" + agent.pauseAfterCall + ") after it" : "")
+                    + (agent.logoutAfterCall ? ", logs out after it" : "");
+        };
         return new AgentStatus(agent.id(), agent.settings.name(), agent.settings.phone(), agent.state, agent.since,
-                List.copyOf(agent.queues), agent.callId, phone.map(PhoneRegistration::contact).orElse(null),
-                availability);
+                List.copyOf(agent.queues.keySet()), agent.callId, phone.map(PhoneRegistration::contact).orElse(null),
+                availability, agent.pauseReason, agent.settings.skills(), agent.counters.kpis(agent.state, inState));
     }
 
+    // ---- plumbing
+
     private void enter(AgentSeat agent, AgentState state, String reason) {
+        Instant now = now();
+        agent.counters.left(agent.state, Duration.between(agent.since, now));
+        if (state != AgentState.PAUSED) {
+            agent.pauseReason = null;
+        }
         agent.state = state;
-        agent.since = now();
+        agent.since = now;
+        if (state == AgentState.AVAILABLE) {
+            agent.idleSince = now;
+        }
         try {
-            journal.append(new AgentStateChange(agent.id(), state, agent.since, reason));
+            records.agentStates().append(new AgentStateChange(agent.id(), state, now, reason));
         } catch (RuntimeException e) {
             LOG.error("agent {} entered {} but the change could not be journaled", agent.id(), state, e);
         }
@@ -423,7 +679,7 @@ final class CallDistribution {
 
     private void save(WaitingCall call, String detail) {
         try {
-            records.save(call.record, new CallStateChange(call.id(), call.record.state(), now(), detail));
+            records.calls().save(call.record, new CallStateChange(call.id(), call.record.state(), now(), detail));
         } catch (RuntimeException e) {
             LOG.error("call {} is {} but its record could not be written", call.id(), call.record.state(), e);
         }
@@ -436,15 +692,14 @@ final class CallDistribution {
         }
     }
 
-    private QueueSettings queueSettings(WaitingCall call) {
-        QueueLine line = queues.get(call.call.queue());
-        return line != null ? line.settings
-                : new QueueSettings(call.call.queue(), List.of(), Duration.ZERO, Duration.ofSeconds(20), 3);
+    private boolean nobodyLoggedIn(QueueLine line) {
+        return agents.values().stream().noneMatch(a -> a.queues.containsKey(line.name()));
     }
 
-    private String callQueue(String callId) {
-        WaitingCall call = calls.get(callId);
-        return call == null ? "" : call.call.queue();
+    private QueueSettings queueSettingsOf(WaitingCall call) {
+        QueueLine line = queues.get(call.queue);
+        return line != null ? line.settings
+                : QueueSettings.of(call.queue, List.of(), Duration.ZERO, Duration.ofSeconds(20), 3);
     }
 
     private AgentSeat knownAgent(String agentId) {
@@ -453,6 +708,20 @@ final class CallDistribution {
             throw new AcdException("no agent '" + agentId + "'; agents are " + agents.keySet());
         }
         return agent;
+    }
+
+    /** Counters are daily: the first event of a new day starts them again. */
+    private void rollOverDay() {
+        LocalDate today = today();
+        if (!today.equals(countersDay)) {
+            countersDay = today;
+            queues.values().forEach(line -> line.counters = new QueueCounters());
+            agents.values().forEach(agent -> agent.counters = new AgentCounters());
+        }
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), ZoneId.systemDefault());
     }
 
     private Instant now() {

@@ -1,25 +1,41 @@
 package org.switchboard.acd.internal;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Dictionary;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.api.acd.AcdException;
@@ -31,33 +47,78 @@ import org.switchboard.api.acd.CallerLeg;
 import org.switchboard.api.acd.InboundCall;
 import org.switchboard.api.acd.OfferOutcome;
 import org.switchboard.api.acd.QueueStatus;
+import org.switchboard.api.acd.RoutingDecisionLog;
+import org.switchboard.api.acd.StrategyInfo;
 import org.switchboard.api.call.CallDetailRecordStore;
 import org.switchboard.api.sip.PhoneCredentials;
 import org.switchboard.api.sip.PhoneRegistration;
 import org.switchboard.api.sip.PhoneRegistrationListener;
 import org.switchboard.api.sip.PhoneRegistry;
+import org.switchboard.routing.api.RoutingStrategy;
 
 /**
  * The distributor service. Every request is handed to one decision thread that owns the
- * {@link CallDistribution}; callers from SIP threads never wait, the shell waits for its answer.
+ * {@link CallDistribution}; callers from SIP threads never wait, the shell waits for its answer. Routing
+ * strategies are dynamic, greedy references: one that comes, goes or is updated changes the next decision
+ * and never a call already waiting or ringing.
  */
-@Component(service = { CallDistributor.class, AgentDesk.class, PhoneCredentials.class,
-        PhoneRegistrationListener.class, AcdDefinitions.class }, immediate = true)
+@Component(configurationPid = "org.switchboard.acd", service = { CallDistributor.class, AgentDesk.class,
+    PhoneCredentials.class, PhoneRegistrationListener.class, AcdDefinitions.class }, immediate = true)
+@Designate(ocd = Distributor.Config.class)
 public class Distributor
         implements CallDistributor, AgentDesk, PhoneCredentials, PhoneRegistrationListener, AcdDefinitions {
     private static final Logger LOG = LoggerFactory.getLogger(Distributor.class);
     private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(10);
+    private static final int STRATEGY_THREADS = 4;
+
+    @ObjectClassDefinition(name = "Switchboard distributor", description = "Settings shared by all queues")
+    @interface Config {
+        @AttributeDefinition(description = "Reason codes agents may pause with, comma-separated")
+        String[] pauseReasons() default { "break", "lunch", "training", "meeting" };
+    }
 
     private final ScheduledExecutorService decisions;
+    private final ThreadPoolExecutor strategyThreads;
     private final CallDistribution distribution;
+    private final ConfigurationAdmin configurations;
+    private final Map<String, List<InstalledStrategy>> strategies = new ConcurrentHashMap<>();
     private volatile PhoneRegistry registry;
     private volatile Map<String, String> queueByNumber = Map.of();
     private volatile Map<String, String> passwordByPhone = Map.of();
 
     @Activate
-    public Distributor(@Reference CallDetailRecordStore records, @Reference AgentStateJournal journal) {
+    public Distributor(@Reference CallDetailRecordStore records, @Reference AgentStateJournal journal,
+            @Reference RoutingDecisionLog decisionLog, @Reference ConfigurationAdmin configurations,
+            Map<String, Object> properties) {
+        this.configurations = configurations;
         decisions = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "switchboard-acd-decisions"));
-        distribution = new CallDistribution(Clock.systemUTC(), records, journal, this::locatePhone, this::schedule);
+        AtomicInteger threadNumber = new AtomicInteger();
+        strategyThreads = new ThreadPoolExecutor(0, STRATEGY_THREADS, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
+                r -> {
+                    Thread thread = new Thread(r, "switchboard-routing-" + threadNumber.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        distribution = new CallDistribution(Clock.systemUTC(),
+                new CallDistribution.Records(records, journal, decisionLog), this::locatePhone, this::schedule,
+                new AgentChooser(this::installedStrategy, strategyThreads));
+        configure(properties);
+    }
+
+    @Modified
+    void configure(Map<String, Object> properties) {
+        ConfigValues values = new ConfigValues(properties);
+        List<String> reasons = values.list("pauseReasons");
+        try {
+            for (String reason : reasons) {
+                ConfigValues.checkName("pauseReasons", reason);
+            }
+            List<String> accepted = reasons.isEmpty() ? List.of("break", "lunch", "training", "meeting") : reasons;
+            run(() -> distribution.setPauseReasons(accepted));
+        } catch (SettingsException e) {
+            LOG.error("configuration org.switchboard.acd rejected, {}: the previous pause reasons stay",
+                    e.getMessage());
+        }
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -73,10 +134,35 @@ public class Distributor
         }
     }
 
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addStrategy(RoutingStrategy strategy, ServiceReference<RoutingStrategy> reference) {
+        Object name = reference.getProperty(RoutingStrategy.NAME_PROPERTY);
+        if (name == null || name.toString().isBlank()) {
+            LOG.warn("routing strategy {} from bundle {} has no {} property; ignored", strategy,
+                    reference.getBundle().getSymbolicName(), RoutingStrategy.NAME_PROPERTY);
+            return;
+        }
+        InstalledStrategy installed = new InstalledStrategy(name.toString(), reference.getBundle().getSymbolicName(),
+                reference.getBundle().getVersion().toString(), strategy);
+        strategies.computeIfAbsent(installed.name(), n -> new CopyOnWriteArrayList<>()).add(installed);
+        LOG.info("routing strategy {} {} available (bundle {})", installed.name(), installed.version(),
+                installed.bundle());
+        run(distribution::redistribute);
+    }
+
+    void removeStrategy(RoutingStrategy strategy, ServiceReference<RoutingStrategy> reference) {
+        strategies.values().forEach(list -> list.removeIf(installed -> installed.service() == strategy));
+        strategies.values().removeIf(List::isEmpty);
+        LOG.info("routing strategy {} from bundle {} gone", reference.getProperty(RoutingStrategy.NAME_PROPERTY),
+                reference.getBundle().getSymbolicName());
+    }
+
     @Deactivate
     void deactivate() {
         decisions.shutdownNow();
-        int open = callsInProgress();
+        strategyThreads.shutdownNow();
+        int open = distribution.callsInProgress();
         if (open > 0) {
             LOG.warn("distributor stopped with {} calls in progress", open);
         }
@@ -137,6 +223,16 @@ public class Distributor
     }
 
     @Override
+    public AgentStatus pause(String agentId, String reason) {
+        return ask(() -> distribution.pause(agentId, reason));
+    }
+
+    @Override
+    public AgentStatus ready(String agentId) {
+        return ask(() -> distribution.ready(agentId));
+    }
+
+    @Override
     public List<AgentStatus> agents() {
         return ask(distribution::agents);
     }
@@ -149,6 +245,55 @@ public class Distributor
     @Override
     public List<QueueStatus> queues() {
         return ask(distribution::queues);
+    }
+
+    @Override
+    public Optional<QueueStatus> queue(String name) {
+        return ask(() -> distribution.queue(name));
+    }
+
+    @Override
+    public List<String> pauseReasons() {
+        return ask(distribution::pauseReasons);
+    }
+
+    @Override
+    public List<StrategyInfo> strategies() {
+        List<QueueSettings> queues = ask(distribution::allQueueSettings);
+        List<InstalledStrategy> installed = new ArrayList<>();
+        strategies.values().forEach(list -> list.stream().findFirst().ifPresent(installed::add));
+        if (!strategies.containsKey(LongestIdleFallback.INSTALLED.name())) {
+            installed.add(LongestIdleFallback.INSTALLED);
+        }
+        return installed.stream().sorted(java.util.Comparator.comparing(InstalledStrategy::name))
+                .map(s -> new StrategyInfo(s.name(), s.bundle(), s.version(), queues.stream()
+                        .filter(q -> q.strategy().equals(s.name())).map(QueueSettings::name).toList()))
+                .toList();
+    }
+
+    @Override
+    public void setStrategy(String queue, String strategy) {
+        try {
+            ConfigValues.checkName("strategy", strategy);
+        } catch (SettingsException e) {
+            throw new AcdException(e.getMessage());
+        }
+        if (ask(() -> distribution.queueSettings(queue)).isEmpty()) {
+            throw new AcdException("no queue named '" + queue + "'");
+        }
+        try {
+            Configuration[] found = configurations.listConfigurations(
+                    "(&(service.factoryPid=" + QueueSettings.PID + ")(name=" + queue + "))");
+            if (found == null || found.length == 0) {
+                throw new AcdException("queue " + queue + " has no configuration to change");
+            }
+            Dictionary<String, Object> properties = found[0].getProperties();
+            properties.put("strategy", strategy);
+            found[0].updateIfDifferent(properties);
+            LOG.info("queue {} set to use routing strategy {}", queue, strategy);
+        } catch (IOException | InvalidSyntaxException e) {
+            throw new AcdException("cannot change the configuration of queue " + queue + ": " + e.getMessage());
+        }
     }
 
     // ---- PhoneCredentials
@@ -206,6 +351,11 @@ public class Distributor
 
     // ---- plumbing
 
+    private Optional<InstalledStrategy> installedStrategy(String name) {
+        List<InstalledStrategy> providers = strategies.get(name);
+        return providers == null || providers.isEmpty() ? Optional.empty() : Optional.of(providers.get(0));
+    }
+
     private void runAndPublish(Runnable change) {
         run(() -> {
             change.run();
@@ -216,10 +366,6 @@ public class Distributor
     private void publishLookups() {
         queueByNumber = Map.copyOf(distribution.queueNumbers());
         passwordByPhone = Map.copyOf(distribution.phonePasswords());
-    }
-
-    private int callsInProgress() {
-        return distribution.callsInProgress();
     }
 
     private Optional<PhoneRegistration> locatePhone(String phone) {

@@ -3,10 +3,18 @@ package org.switchboard.acd.internal;
 import java.util.Comparator;
 import java.util.TreeSet;
 
-/** A queue's settings and the calls waiting in it, oldest first. Touched only on the decision thread. */
+/**
+ * A queue's settings, the calls waiting in it (higher priority first, then in order of arrival) and its
+ * counters. Touched only on the decision thread.
+ */
 final class QueueLine {
+    /** Who is served first: higher priority, then earlier arrival. Also orders heads of different queues. */
+    static final Comparator<WaitingCall> SERVICE_ORDER = Comparator.comparingInt((WaitingCall c) -> -c.priority)
+            .thenComparingLong(c -> c.arrivalOrder);
+
     QueueSettings settings;
-    final TreeSet<WaitingCall> waiting = new TreeSet<>(Comparator.comparingLong(c -> c.arrivalOrder));
+    final TreeSet<WaitingCall> waiting = new TreeSet<>(SERVICE_ORDER);
+    QueueCounters counters = new QueueCounters();
 
     QueueLine(QueueSettings settings) {
         this.settings = settings;

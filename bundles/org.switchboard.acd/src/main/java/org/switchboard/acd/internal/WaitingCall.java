@@ -1,5 +1,8 @@
 package org.switchboard.acd.internal;
 
+import java.util.LinkedHashSet;
+import java.util.Set;
+
 import org.switchboard.api.acd.CallerLeg;
 import org.switchboard.api.acd.InboundCall;
 import org.switchboard.api.call.CallDetailRecord;
@@ -10,7 +13,14 @@ final class WaitingCall {
     final CallerLeg leg;
     final long arrivalOrder;
     CallDetailRecord record;
-    String offeredTo;
+    /** The queue the call waits in now (overflow moves it). */
+    String queue;
+    /** Queue priority plus the call's own. */
+    int priority;
+    final Set<String> visitedQueues = new LinkedHashSet<>();
+    /** Agents whose phones ring with this call now (more than one for ring-all). */
+    final Set<String> offeredTo = new LinkedHashSet<>();
+    String answeredBy;
     Timers.Timer maxWaitTimer;
     boolean maxWaitReached;
 
@@ -19,9 +29,15 @@ final class WaitingCall {
         this.leg = leg;
         this.arrivalOrder = arrivalOrder;
         this.record = record;
+        this.queue = call.queue();
+        visitedQueues.add(call.queue());
     }
 
     String id() {
         return call.callId();
+    }
+
+    boolean isAnswered() {
+        return answeredBy != null;
     }
 }

@@ -10,40 +10,16 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.Before;
 import org.junit.Test;
-import org.switchboard.acd.internal.RecordingFakes.ManualTimers;
-import org.switchboard.acd.internal.RecordingFakes.MemoryJournal;
-import org.switchboard.acd.internal.RecordingFakes.MemoryRecords;
-import org.switchboard.acd.internal.RecordingFakes.Phones;
 import org.switchboard.acd.internal.RecordingFakes.ScriptedLeg;
-import org.switchboard.acd.internal.RecordingFakes.SteppingClock;
 import org.switchboard.api.acd.AcdException;
 import org.switchboard.api.acd.AgentState;
-import org.switchboard.api.acd.AgentStatus;
-import org.switchboard.api.acd.InboundCall;
 import org.switchboard.api.acd.OfferOutcome;
 import org.switchboard.api.call.CallDetailRecord;
 import org.switchboard.api.call.CallState;
 import org.switchboard.api.call.Disposition;
 
-public class CallDistributionTest {
-    private final SteppingClock clock = new SteppingClock();
-    private final MemoryRecords records = new MemoryRecords();
-    private final MemoryJournal journal = new MemoryJournal();
-    private final Phones phones = new Phones();
-    private final ManualTimers timers = new ManualTimers(clock);
-    private final CallDistribution acd = new CallDistribution(clock, records, journal, phones, timers);
-
-    @Before
-    public void supportQueueWithThreeAgents() throws SettingsException {
-        acd.defineQueue(new QueueSettings("support", List.of("4000"), Duration.ofSeconds(60),
-                Duration.ofSeconds(15), 2));
-        for (String id : List.of("1001", "1002", "1003")) {
-            acd.defineAgent(new AgentSettings(id, "Agent " + id, id, "secret" + id));
-        }
-    }
-
+public class CallDistributionTest extends DistributionFixture {
     @Test
     public void callWaitsUntilAnAgentLogsInThenIsOfferedToThatAgent() {
         ScriptedLeg leg = call("c1");
@@ -242,6 +218,8 @@ public class CallDistributionTest {
         acd.callEnded("c1", "caller");
         assertEquals(List.of(AgentState.AVAILABLE, AgentState.RESERVED, AgentState.RINGING, AgentState.ON_CALL,
                 AgentState.AVAILABLE), journal.changes.stream().map(c -> c.state()).toList());
+        assertEquals(1, decisions.forCall("c1").size());
+        assertEquals("longest-idle", decisions.forCall("c1").get(0).strategy());
     }
 
     @Test
@@ -255,30 +233,10 @@ public class CallDistributionTest {
     @Test
     public void aNumberCanLeadToOnlyOneQueue() {
         SettingsException conflict = assertThrows(SettingsException.class, () -> acd.defineQueue(
-                new QueueSettings("sales", List.of("5000", "4000"), Duration.ofSeconds(60), Duration.ofSeconds(15),
+                QueueSettings.of("sales", List.of("5000", "4000"), Duration.ofSeconds(60), Duration.ofSeconds(15),
                         3)));
         assertEquals("numbers", conflict.key());
         assertEquals(Map.of("4000", "support"), acd.queueNumbers());
     }
 
-    private void readyAgents(String... ids) {
-        for (String id : ids) {
-            phones.register(id);
-            acd.login(id, List.of("support"));
-        }
-    }
-
-    private ScriptedLeg call(String callId) {
-        ScriptedLeg leg = new ScriptedLeg();
-        acd.enqueue(new InboundCall(callId, "5551234", "4000", "support", clock.instant()), leg);
-        return leg;
-    }
-
-    private CallDetailRecord record(String callId) {
-        return records.find(callId).orElseThrow();
-    }
-
-    private AgentStatus agent(String id) {
-        return acd.agent(id).orElseThrow();
-    }
 }

@@ -15,6 +15,8 @@ import org.switchboard.api.acd.AgentOffer;
 import org.switchboard.api.acd.AgentStateChange;
 import org.switchboard.api.acd.AgentStateJournal;
 import org.switchboard.api.acd.CallerLeg;
+import org.switchboard.api.acd.RoutingDecisionLog;
+import org.switchboard.api.acd.RoutingDecisionRecord;
 import org.switchboard.api.call.CallDetailRecord;
 import org.switchboard.api.call.CallDetailRecordStore;
 import org.switchboard.api.call.CallStateChange;
@@ -84,6 +86,20 @@ final class RecordingFakes {
         @Override
         public List<AgentStateChange> history(String agentId, int limit) {
             return changes.stream().filter(c -> c.agentId().equals(agentId)).limit(limit).toList();
+        }
+    }
+
+    static final class MemoryDecisions implements RoutingDecisionLog {
+        final List<RoutingDecisionRecord> decisions = new ArrayList<>();
+
+        @Override
+        public void append(RoutingDecisionRecord decision) {
+            decisions.add(decision);
+        }
+
+        @Override
+        public List<RoutingDecisionRecord> forCall(String callId) {
+            return decisions.stream().filter(d -> d.callId().equals(callId)).toList();
         }
     }
 

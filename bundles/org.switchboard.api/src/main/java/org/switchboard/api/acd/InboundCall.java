@@ -1,6 +1,7 @@
 package org.switchboard.api.acd;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -11,13 +12,22 @@ import java.util.Objects;
  * @param dnis      the number called
  * @param queue     the queue that serves that number
  * @param arrivedAt when the INVITE arrived
+ * @param priority  the call's own priority, added to its queue's (0 for an ordinary call)
+ * @param variables data gathered about the call before it reached the queue (for example by the IVR)
  */
-public record InboundCall(String callId, String ani, String dnis, String queue, Instant arrivedAt) {
+public record InboundCall(String callId, String ani, String dnis, String queue, Instant arrivedAt, int priority,
+        Map<String, String> variables) {
     public InboundCall {
+        variables = Map.copyOf(variables);
         Objects.requireNonNull(callId, "callId");
         Objects.requireNonNull(ani, "ani");
         Objects.requireNonNull(dnis, "dnis");
         Objects.requireNonNull(queue, "queue");
         Objects.requireNonNull(arrivedAt, "arrivedAt");
+    }
+
+    /** An ordinary call straight from the SIP edge: no priority of its own, nothing gathered yet. */
+    public InboundCall(String callId, String ani, String dnis, String queue, Instant arrivedAt) {
+        this(callId, ani, dnis, queue, arrivedAt, 0, Map.of());
     }
 }

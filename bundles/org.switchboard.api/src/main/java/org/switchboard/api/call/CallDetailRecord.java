@@ -53,6 +53,12 @@ public record CallDetailRecord(String callId, String ani, String dnis, String qu
                 null, null);
     }
 
+    /** Moved to another queue (overflow), waiting there; its wait goes on. */
+    public CallDetailRecord overflowed(String toQueue) {
+        return new CallDetailRecord(callId, ani, dnis, toQueue, agentId, CallState.QUEUED, null, arrivedAt, offeredAt,
+                null, null);
+    }
+
     public CallDetailRecord answered(String agent, Instant at) {
         return new CallDetailRecord(callId, ani, dnis, queue, agent, CallState.ANSWERED, null, arrivedAt,
                 offeredAt == null ? at : offeredAt, at, null);

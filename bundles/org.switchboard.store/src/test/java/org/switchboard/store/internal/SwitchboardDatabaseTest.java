@@ -29,7 +29,8 @@ public class SwitchboardDatabaseTest {
     @Test
     public void firstBootCreatesTheDatabaseOnDiskWithTheSchema() throws Exception {
         assertTrue(database.directory().resolve("service.properties").toFile().isFile());
-        assertEquals(List.of("1-call-detail-record", "2-call-state-change", "3-agent-state-change"),
+        assertEquals(List.of("1-call-detail-record", "2-call-state-change", "3-agent-state-change",
+                "4-routing-decision"),
                 appliedChangeSets());
     }
 
@@ -41,7 +42,8 @@ public class SwitchboardDatabaseTest {
         database.restart();
 
         assertEquals(List.of("1"), column("SELECT COUNT(*) FROM agent_state_change"));
-        assertEquals(List.of("1-call-detail-record", "2-call-state-change", "3-agent-state-change"),
+        assertEquals(List.of("1-call-detail-record", "2-call-state-change", "3-agent-state-change",
+                "4-routing-decision"),
                 appliedChangeSets());
     }
 

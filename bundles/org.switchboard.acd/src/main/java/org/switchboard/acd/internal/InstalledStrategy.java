@@ -1,0 +1,14 @@
+package org.switchboard.acd.internal;
+
+import org.switchboard.routing.api.RoutingStrategy;
+
+/**
+ * A routing strategy service and where it comes from.
+ *
+ * @param name    the name queues select it by
+ * @param bundle  symbolic name of the providing bundle
+ * @param version version of the providing bundle
+ * @param service the strategy
+ */
+record InstalledStrategy(String name, String bundle, String version, RoutingStrategy service) {
+}

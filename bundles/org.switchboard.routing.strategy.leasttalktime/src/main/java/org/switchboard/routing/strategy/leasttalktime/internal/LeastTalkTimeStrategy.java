@@ -1,0 +1,42 @@
+package org.switchboard.routing.strategy.leasttalktime.internal;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import org.osgi.service.component.annotations.Component;
+import org.switchboard.routing.api.CandidateAgent;
+import org.switchboard.routing.api.RoutingDecision;
+import org.switchboard.routing.api.RoutingRequest;
+import org.switchboard.routing.api.RoutingStrategy;
+
+/**
+ * Offers the call to the agent who talked least today; among those, to the one idle longest (then by agent
+ * id).
+ */
+@Component(service = RoutingStrategy.class, property = RoutingStrategy.NAME_PROPERTY + "=least-talk-time")
+public class LeastTalkTimeStrategy implements RoutingStrategy {
+
+    private static final Comparator<CandidateAgent> LEAST_TALK_TIME_FIRST =
+            Comparator.comparing(CandidateAgent::talkTimeToday)
+                    .thenComparing(CandidateAgent::idleSince)
+                    .thenComparing(CandidateAgent::agentId);
+
+    @Override
+    public RoutingDecision decide(RoutingRequest request) {
+        List<CandidateAgent> ranked = new ArrayList<>(request.candidates());
+        ranked.sort(LEAST_TALK_TIME_FIRST);
+        CandidateAgent first = ranked.get(0);
+        StringBuilder reason = new StringBuilder()
+                .append(first.agentId()).append(" talked least today (")
+                .append(first.talkTimeToday().toSeconds()).append(" s)");
+        long tied = ranked.stream().filter(a -> a.talkTimeToday().equals(first.talkTimeToday())).count();
+        if (tied > 1) {
+            long idle = Math.max(0, Duration.between(first.idleSince(), request.now()).toSeconds());
+            reason.append(", idle longest (").append(idle).append(" s) of the ").append(tied)
+                    .append(" with as little");
+        }
+        return RoutingDecision.ranked(ranked.stream().map(CandidateAgent::agentId).toList(), reason.toString());
+    }
+}
