@@ -10,6 +10,6 @@ import org.junit.runners.Suite.SuiteClasses;
  */
 @RunWith(Suite.class)
 @SuiteClasses({ DistributionTest.class, RegistrarTest.class, SipCallTest.class, ConfigurationTest.class,
-    StoreTest.class })
+    RoutingTest.class, SwapUnderLoadTest.class, StoreTest.class })
 public class AllIntegrationTests {
 }

@@ -38,11 +38,17 @@ final class Sipp {
 
         /** Waits for sipp to finish and returns its exit code. */
         int await() throws InterruptedException {
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            if (!process.waitFor(120, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                throw new AssertionError(description + " did not finish within 60 s\n" + output());
+                throw new AssertionError(description + " did not finish within 120 s\n" + output());
             }
             return process.exitValue();
+        }
+
+        /** Stops a scenario that would otherwise wait for more calls (a UAS started for "as many as come"). */
+        void stop() throws InterruptedException {
+            process.destroy();
+            process.waitFor(10, TimeUnit.SECONDS);
         }
 
         /** Waits, and fails with sipp's own output when the scenario did not go as written. */
@@ -62,11 +68,20 @@ final class Sipp {
         }
     }
 
-    /** Starts a scenario from a local port, with extra sipp arguments (such as {@code -s 4000}). */
+    /** Starts a scenario for one call from a local port, with extra sipp arguments (such as {@code -s 4000}). */
     Run start(String scenario, int localPort, String... arguments) throws IOException, InterruptedException {
+        return start(scenario, localPort, 1, arguments);
+    }
+
+    /** Starts a scenario for {@code calls} calls; a UAS stops after that many, a UAC places that many. */
+    Run start(String scenario, int localPort, int calls, String... arguments)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("sipp", "-sf", new File(scenarios, scenario).getPath(),
-                "-i", HOST, "-p", Integer.toString(localPort), "-m", "1", "-nostdin", "-timeout", "30s",
-                "-timeout_error", "-trace_err", "-trace_msg"));
+                "-i", HOST, "-p", Integer.toString(localPort), "-m", Integer.toString(calls), "-nostdin",
+                "-timeout", (30 + calls) + "s", "-timeout_error", "-trace_err"));
+        if (calls == 1) {
+            command.add("-trace_msg");
+        }
         command.addAll(List.of(arguments));
         command.add(HOST + ":" + serverPort);
         File output = new File(logs, scenario.replace(".xml", "") + "-" + localPort + "-" + System.nanoTime()

@@ -1,5 +1,6 @@
 package org.switchboard.itests;
 
+import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
@@ -11,6 +12,7 @@ import java.io.File;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -28,6 +30,7 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerSuite;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.util.tracker.ServiceTracker;
 import org.switchboard.api.acd.AgentDesk;
@@ -49,6 +52,7 @@ public abstract class SwitchboardTestSupport {
     static final int SIP_PORT = 15060;
     static final int AGENT_1001_PORT = 15091;
     static final int AGENT_1002_PORT = 15092;
+    static final int AGENT_1003_PORT = 15095;
     static final int CALLER_PORT = 15071;
     static final String QUEUE_CFG = "etc/org.switchboard.acd.queue-support.cfg";
 
@@ -72,10 +76,13 @@ public abstract class SwitchboardTestSupport {
             editConfigurationFilePut("etc/org.switchboard.sip.cfg", "port", Integer.toString(SIP_PORT)),
             editConfigurationFilePut(QUEUE_CFG, "maxWaitSeconds", "4"),
             editConfigurationFilePut(QUEUE_CFG, "ringTimeoutSeconds", "3"),
+            editConfigurationFilePut(QUEUE_CFG, "wrapUpSeconds", "0"),
             editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository",
                     System.getProperty("org.ops4j.pax.url.mvn.localRepository")),
             systemProperty("switchboard.sipp.scenarios").value(System.getProperty("switchboard.sipp.scenarios")),
             systemProperty("switchboard.sipp.logs").value(System.getProperty("switchboard.sipp.logs")),
+            systemProperty("switchboard.example.strategy")
+                    .value(System.getProperty("switchboard.example.strategy")),
         };
     }
 
@@ -123,6 +130,26 @@ public abstract class SwitchboardTestSupport {
     /** Registers the demo agent's phone with its password from etc/ (digest authentication). */
     protected void registerPhone(String agent, int port) throws Exception {
         sipp.play("register.xml", port, "-s", agent, "-au", agent, "-ap", "demo" + agent);
+    }
+
+    protected void registerPhoneIfNeeded(String agent, int port) throws Exception {
+        if (phones().find(agent).isEmpty()
+                || !phones().find(agent).orElseThrow().contact().contains(":" + port + ";")) {
+            registerPhone(agent, port);
+        }
+    }
+
+    /** Sets the support queue's strategy as an operator does and waits until the queue uses it. */
+    protected void useStrategy(String strategy) throws Exception {
+        String output = execute("callcenter:strategy-set support " + strategy);
+        assertTrue(output, output.contains("support"));
+        awaitCondition("support uses " + strategy,
+                () -> agents().queue("support").orElseThrow().strategy().equals(strategy));
+    }
+
+    protected Bundle bundle(String symbolicName) {
+        return Arrays.stream(bundleContext.getBundles()).filter(b -> symbolicName.equals(b.getSymbolicName()))
+                .findFirst().orElseThrow(() -> new AssertionError(symbolicName + " is not installed"));
     }
 
     /** Leaves exactly these agents logged in to the support queue, available. */

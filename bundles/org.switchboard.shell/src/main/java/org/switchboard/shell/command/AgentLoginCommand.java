@@ -13,7 +13,7 @@ import org.switchboard.api.acd.AgentStatus;
 import org.switchboard.shell.command.completers.AgentIdCompleter;
 import org.switchboard.shell.command.completers.QueueNameCompleter;
 
-@Command(scope = "callcenter", name = "agent-login", description = "Logs an agent in to one or more queues; the agent becomes available")
+@Command(scope = "callcenter", name = "agent-login", description = "Logs an agent in to queues (by default its configured ones); the agent becomes available")
 @Service
 public class AgentLoginCommand implements Action {
 
@@ -21,7 +21,8 @@ public class AgentLoginCommand implements Action {
     @Completion(AgentIdCompleter.class)
     String agentId;
 
-    @Argument(index = 1, name = "queues", description = "Queues to serve", required = true, multiValued = true)
+    @Argument(index = 1, name = "queues", description = "Queues to serve; none for the agent's configured queues",
+            multiValued = true)
     @Completion(QueueNameCompleter.class)
     List<String> queues;
 
@@ -30,8 +31,8 @@ public class AgentLoginCommand implements Action {
 
     @Override
     public Object execute() {
-        AgentStatus status = desk.login(agentId, queues);
-        System.out.println("Agent " + status.agentId() + " is " + status.state().label() + " in "
+        AgentStatus status = desk.login(agentId, queues == null ? List.of() : queues);
+        System.out.println("Agent " + status.agentId() + " is " + AgentsCommand.state(status) + " in "
                 + String.join(",", status.queues()) + ": " + status.availability());
         return null;
     }

@@ -2,7 +2,9 @@ package org.switchboard.sip.internal;
 
 import java.text.ParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -30,8 +32,9 @@ import org.switchboard.api.acd.CallerLeg;
 import org.switchboard.api.acd.OfferOutcome;
 
 /**
- * One call through the back-to-back user agent: the caller's dialog (we are its UAS) and, once an agent is
- * offered the call, the agent's dialog (we are its UAC). Every method is synchronized: the SIP stack's threads,
+ * One call through the back-to-back user agent: the caller's dialog (we are its UAS) and, once agents are
+ * offered the call, one INVITE per agent's phone (we are its UAC; several at once for ring-all) until one
+ * answers and becomes the agent's dialog. Every method is synchronized: the SIP stack's threads,
  * the distributor's thread and the ring timer all act on it.
  */
 final class BridgedCall implements CallerLeg {
@@ -40,11 +43,25 @@ final class BridgedCall implements CallerLeg {
     enum Phase {
         /** In the queue, no agent rung. */
         WAITING,
-        /** An agent's phone is being rung. */
+        /** One agent's phone, or several (ring-all), ringing. */
         OFFERING,
         /** Caller and agent are connected. */
         BRIDGED,
         ENDED
+    }
+
+    /** One agent's phone being rung with the call. */
+    private static final class AgentLeg {
+        final String agentId;
+        final ClientTransaction invite;
+        ScheduledFuture<?> ringTimer;
+        /** Why we cancelled this leg's INVITE, reported when its final response arrives. */
+        OfferOutcome cancelledBecause;
+
+        AgentLeg(String agentId, ClientTransaction invite) {
+            this.agentId = agentId;
+            this.invite = invite;
+        }
     }
 
     final String id;
@@ -57,12 +74,9 @@ final class BridgedCall implements CallerLeg {
 
     private Phase phase = Phase.WAITING;
     private boolean ringbackSent;
+    private final Map<String, AgentLeg> legs = new LinkedHashMap<>();
     private String agentId;
-    private ClientTransaction agentInvite;
     private Dialog agentDialog;
-    private ScheduledFuture<?> ringTimer;
-    /** Why we cancelled the agent's INVITE, reported when its final response arrives. */
-    private OfferOutcome cancelledBecause;
 
     BridgedCall(String id, String ani, CallBridge bridge, SipEndpoint sip, SipReplies replies,
             ServerTransaction callerInvite) {
@@ -91,34 +105,35 @@ final class BridgedCall implements CallerLeg {
     }
 
     synchronized boolean isAgentInvite(ClientTransaction transaction) {
-        return transaction != null && transaction == agentInvite;
+        return legFor(transaction) != null;
     }
 
     // ---- CallerLeg: from the distributor's thread
 
     @Override
     public synchronized void offer(AgentOffer offer) {
-        if (phase != Phase.WAITING) {
+        if (phase != Phase.WAITING && phase != Phase.OFFERING) {
             LOG.debug("call {} is {}; offer to {} not placed", id, phase, offer.agentId());
             return;
         }
         try {
             Request invite = agentInvite(offer.contact());
-            agentInvite = sip.provider().getNewClientTransaction(invite);
-            agentDialog = agentInvite.getDialog();
-            agentId = offer.agentId();
-            cancelledBecause = null;
-            ringbackSent = false;
+            AgentLeg leg = new AgentLeg(offer.agentId(), sip.provider().getNewClientTransaction(invite));
+            legs.put(offer.agentId(), leg);
+            if (phase == Phase.WAITING) {
+                ringbackSent = false;
+            }
             phase = Phase.OFFERING;
             bridge.track(((CallIdHeader) invite.getHeader(CallIdHeader.NAME)).getCallId(), this);
-            agentInvite.sendRequest();
-            ringTimer = bridge.schedule(() -> ringTimedOut(offer.agentId()), offer.ringTimeout().toMillis(),
+            leg.invite.sendRequest();
+            leg.ringTimer = bridge.schedule(() -> ringTimedOut(leg), offer.ringTimeout().toMillis(),
                     TimeUnit.MILLISECONDS);
         } catch (ParseException | InvalidArgumentException | SipException | RuntimeException e) {
             LOG.warn("call {}: cannot ring agent {} at {}: {}", id, offer.agentId(), offer.contact(), e.toString());
-            phase = Phase.WAITING;
-            agentInvite = null;
-            agentDialog = null;
+            legs.remove(offer.agentId());
+            if (legs.isEmpty()) {
+                phase = Phase.WAITING;
+            }
             bridge.distributor().ifPresent(acd -> acd.offerFailed(id, offer.agentId(), OfferOutcome.UNREACHABLE,
                     "could not be rung: " + e.getMessage()));
         }
@@ -126,8 +141,9 @@ final class BridgedCall implements CallerLeg {
 
     @Override
     public synchronized void withdrawOffer(String agent) {
-        if (phase == Phase.OFFERING && agent.equals(agentId)) {
-            cancelAgent(OfferOutcome.NO_ANSWER);
+        AgentLeg leg = legs.get(agent);
+        if (leg != null && leg.cancelledBecause == null) {
+            cancelLeg(leg, OfferOutcome.NO_ANSWER);
         }
     }
 
@@ -136,9 +152,7 @@ final class BridgedCall implements CallerLeg {
         if (phase == Phase.ENDED || phase == Phase.BRIDGED) {
             return;
         }
-        if (phase == Phase.OFFERING) {
-            cancelAgent(OfferOutcome.NO_ANSWER);
-        }
+        cancelAllLegs();
         Response response = replies.dialogResponse(sipStatus, callerInvite.getRequest(), callerTag);
         try {
             response.setReasonPhrase(reason);
@@ -149,58 +163,68 @@ final class BridgedCall implements CallerLeg {
         end();
     }
 
-    // ---- events from the agent's leg
+    // ---- events from the agents' legs
 
-    synchronized void agentProvisional(Response response) {
-        int status = response.getStatusCode();
-        if (phase != Phase.OFFERING || status == Response.TRYING) {
+    synchronized void agentProvisional(ClientTransaction transaction, Response response) {
+        AgentLeg leg = legFor(transaction);
+        if (leg == null || phase != Phase.OFFERING || response.getStatusCode() == Response.TRYING) {
             return;
         }
         if (!ringbackSent) {
             ringbackSent = true;
             replies.send(callerInvite, replies.dialogResponse(Response.RINGING, callerInvite.getRequest(),
                     callerTag));
-            bridge.distributor().ifPresent(acd -> acd.agentRinging(id, agentId));
         }
+        bridge.distributor().ifPresent(acd -> acd.agentRinging(id, leg.agentId));
     }
 
-    synchronized void agentAnswered(Response response, Dialog dialog) {
+    synchronized void agentAnswered(ClientTransaction transaction, Response response, Dialog dialog) {
         acknowledge(dialog, response);
-        if (phase != Phase.OFFERING) {
-            // the caller left (or the call was released) while the agent picked up: hang the agent up
-            LOG.info("call {}: agent answered after the call ended; hanging up the agent", id);
+        AgentLeg leg = legFor(transaction);
+        if (leg != null) {
+            legs.remove(leg.agentId);
+        }
+        if (leg == null || phase != Phase.OFFERING) {
+            // the caller left, or another agent of a ring-all answered first: hang this phone up
+            LOG.info("call {}: an agent answered after the call was {}; hanging that phone up", id,
+                    phase == Phase.BRIDGED ? "answered by " + agentId : "over");
             sendBye(dialog);
             return;
         }
-        cancelRingTimer();
+        cancelTimer(leg);
+        cancelAllLegs();
+        agentId = leg.agentId;
         agentDialog = dialog;
         Response ok = replies.dialogResponse(Response.OK, callerInvite.getRequest(), callerTag);
         copyBody(response.getRawContent(), (ContentTypeHeader) response.getHeader(ContentTypeHeader.NAME), ok);
         replies.send(callerInvite, ok);
         phase = Phase.BRIDGED;
-        bridge.distributor().ifPresent(acd -> acd.offerAnswered(id, agentId));
+        bridge.distributor().ifPresent(acd -> acd.offerAnswered(id, leg.agentId));
     }
 
-    synchronized void agentFailed(int status, String reason) {
-        if (phase != Phase.OFFERING) {
+    synchronized void agentFailed(ClientTransaction transaction, int status, String reason) {
+        AgentLeg leg = legFor(transaction);
+        if (leg == null) {
             return;
         }
-        cancelRingTimer();
-        OfferOutcome outcome = cancelledBecause != null ? cancelledBecause : switch (status) {
+        legs.remove(leg.agentId);
+        cancelTimer(leg);
+        if (phase == Phase.OFFERING && legs.isEmpty()) {
+            phase = Phase.WAITING;
+        }
+        if (phase == Phase.ENDED) {
+            return;
+        }
+        OfferOutcome outcome = leg.cancelledBecause != null ? leg.cancelledBecause : switch (status) {
             case Response.BUSY_HERE, Response.BUSY_EVERYWHERE -> OfferOutcome.BUSY;
             case Response.DECLINE -> OfferOutcome.DECLINED;
             case Response.REQUEST_TERMINATED, Response.REQUEST_TIMEOUT, Response.TEMPORARILY_UNAVAILABLE ->
                 OfferOutcome.NO_ANSWER;
             default -> OfferOutcome.UNREACHABLE;
         };
-        String detail = cancelledBecause == OfferOutcome.NO_ANSWER ? "did not answer in time"
+        String detail = leg.cancelledBecause == OfferOutcome.NO_ANSWER ? "did not answer in time"
                 : status > 0 ? "answered " + status + " " + reason : reason;
-        String agent = agentId;
-        phase = Phase.WAITING;
-        agentInvite = null;
-        agentDialog = null;
-        agentId = null;
-        bridge.distributor().ifPresent(acd -> acd.offerFailed(id, agent, outcome, detail));
+        bridge.distributor().ifPresent(acd -> acd.offerFailed(id, leg.agentId, outcome, detail));
     }
 
     // ---- events from the caller's leg
@@ -209,9 +233,7 @@ final class BridgedCall implements CallerLeg {
         if (phase != Phase.WAITING && phase != Phase.OFFERING) {
             return;
         }
-        if (phase == Phase.OFFERING) {
-            cancelAgent(OfferOutcome.NO_ANSWER);
-        }
+        cancelAllLegs();
         replies.send(callerInvite, replies.dialogResponse(Response.REQUEST_TERMINATED, callerInvite.getRequest(),
                 callerTag));
         end();
@@ -234,7 +256,7 @@ final class BridgedCall implements CallerLeg {
             return;
         }
         if (phase == Phase.OFFERING) {
-            cancelAgent(OfferOutcome.UNREACHABLE);
+            cancelAllLegs();
         } else if (phase == Phase.BRIDGED) {
             sendBye(agentDialog);
         }
@@ -244,41 +266,58 @@ final class BridgedCall implements CallerLeg {
 
     // ---- internals
 
-    private void ringTimedOut(String agent) {
+    private AgentLeg legFor(ClientTransaction transaction) {
+        for (AgentLeg leg : legs.values()) {
+            if (leg.invite == transaction) {
+                return leg;
+            }
+        }
+        return null;
+    }
+
+    private void ringTimedOut(AgentLeg leg) {
         synchronized (this) {
-            if (phase == Phase.OFFERING && agent.equals(agentId)) {
-                LOG.info("call {}: agent {} did not answer in time", id, agent);
-                cancelAgent(OfferOutcome.NO_ANSWER);
+            if (legs.get(leg.agentId) == leg && leg.cancelledBecause == null) {
+                LOG.info("call {}: agent {} did not answer in time", id, leg.agentId);
+                cancelLeg(leg, OfferOutcome.NO_ANSWER);
             }
         }
     }
 
-    private void cancelAgent(OfferOutcome because) {
-        cancelRingTimer();
-        cancelledBecause = because;
+    private void cancelAllLegs() {
+        for (AgentLeg leg : List.copyOf(legs.values())) {
+            if (leg.cancelledBecause == null) {
+                cancelLeg(leg, OfferOutcome.NO_ANSWER);
+            }
+        }
+    }
+
+    private void cancelLeg(AgentLeg leg, OfferOutcome because) {
+        cancelTimer(leg);
+        leg.cancelledBecause = because;
         try {
-            ClientTransaction cancel = sip.provider().getNewClientTransaction(agentInvite.createCancel());
+            ClientTransaction cancel = sip.provider().getNewClientTransaction(leg.invite.createCancel());
             cancel.sendRequest();
         } catch (SipException | RuntimeException e) {
-            LOG.debug("call {}: CANCEL to agent {} not sent ({}); dropping the offer", id, agentId, e.getMessage());
+            LOG.debug("call {}: CANCEL to agent {} not sent ({}); dropping the offer", id, leg.agentId,
+                    e.getMessage());
             try {
-                agentInvite.terminate();
+                leg.invite.terminate();
             } catch (javax.sip.ObjectInUseException ignored) {
                 // already terminated
             }
-            agentFailed(0, because == OfferOutcome.NO_ANSWER ? "not answered" : "unreachable");
+            agentFailed(leg.invite, 0, because == OfferOutcome.NO_ANSWER ? "not answered" : "unreachable");
         }
     }
 
-    private void cancelRingTimer() {
-        if (ringTimer != null) {
-            ringTimer.cancel(false);
-            ringTimer = null;
+    private static void cancelTimer(AgentLeg leg) {
+        if (leg.ringTimer != null) {
+            leg.ringTimer.cancel(false);
+            leg.ringTimer = null;
         }
     }
 
     private void end() {
-        cancelRingTimer();
         phase = Phase.ENDED;
         bridge.forget(this);
     }

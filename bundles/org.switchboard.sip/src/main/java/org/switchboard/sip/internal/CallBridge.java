@@ -191,11 +191,11 @@ final class CallBridge {
             return;
         }
         if (status < 200) {
-            call.agentProvisional(response);
+            call.agentProvisional(ct, response);
         } else if (status < 300) {
-            call.agentAnswered(response, event.getDialog() != null ? event.getDialog() : ct.getDialog());
+            call.agentAnswered(ct, response, event.getDialog() != null ? event.getDialog() : ct.getDialog());
         } else {
-            call.agentFailed(status, response.getReasonPhrase());
+            call.agentFailed(ct, status, response.getReasonPhrase());
         }
     }
 
@@ -216,7 +216,7 @@ final class CallBridge {
         }
         BridgedCall call = calls.get(sipCallId(ct.getRequest()));
         if (call != null && call.isAgentInvite(ct)) {
-            call.agentFailed(Response.REQUEST_TIMEOUT, "no response from the agent's phone");
+            call.agentFailed(ct, Response.REQUEST_TIMEOUT, "no response from the agent's phone");
         }
     }
 

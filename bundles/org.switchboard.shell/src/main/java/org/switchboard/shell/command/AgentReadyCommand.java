@@ -1,0 +1,30 @@
+package org.switchboard.shell.command;
+
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.switchboard.api.acd.AgentDesk;
+import org.switchboard.api.acd.AgentStatus;
+import org.switchboard.shell.command.completers.AgentIdCompleter;
+
+@Command(scope = "callcenter", name = "agent-ready", description = "Makes a paused agent, or one in wrap-up, available")
+@Service
+public class AgentReadyCommand implements Action {
+
+    @Argument(index = 0, name = "agent", description = "Agent id", required = true)
+    @Completion(AgentIdCompleter.class)
+    String agentId;
+
+    @Reference
+    AgentDesk desk;
+
+    @Override
+    public Object execute() {
+        AgentStatus status = desk.ready(agentId);
+        System.out.println(AgentsCommand.summary(status));
+        return null;
+    }
+}

@@ -1,0 +1,26 @@
+package org.switchboard.shell.command.completers;
+
+import java.util.List;
+
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.api.console.CommandLine;
+import org.apache.karaf.shell.api.console.Completer;
+import org.apache.karaf.shell.api.console.Session;
+import org.apache.karaf.shell.support.completers.StringsCompleter;
+import org.switchboard.api.acd.AgentDesk;
+import org.switchboard.api.acd.StrategyInfo;
+
+/** Completes the names of installed routing strategies. */
+@Service
+public class StrategyNameCompleter implements Completer {
+
+    @Reference
+    AgentDesk desk;
+
+    @Override
+    public int complete(Session session, CommandLine commandLine, List<String> candidates) {
+        StringsCompleter names = new StringsCompleter(desk.strategies().stream().map(StrategyInfo::name).toList());
+        return names.complete(session, commandLine, candidates);
+    }
+}
