@@ -2,8 +2,8 @@ package org.switchboard.routing.strategy.fewestcalls.internal;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
-import static org.switchboard.routing.strategy.fewestcalls.internal.Fixtures.agent;
-import static org.switchboard.routing.strategy.fewestcalls.internal.Fixtures.request;
+import static org.switchboard.routing.testing.RoutingFixtures.agent;
+import static org.switchboard.routing.testing.RoutingFixtures.request;
 
 import java.util.List;
 

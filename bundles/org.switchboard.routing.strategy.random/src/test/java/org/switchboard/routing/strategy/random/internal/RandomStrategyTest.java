@@ -4,8 +4,8 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertTrue;
-import static org.switchboard.routing.strategy.random.internal.Fixtures.agent;
-import static org.switchboard.routing.strategy.random.internal.Fixtures.request;
+import static org.switchboard.routing.testing.RoutingFixtures.agent;
+import static org.switchboard.routing.testing.RoutingFixtures.request;
 
 import java.util.HashMap;
 import java.util.HashSet;

@@ -2,8 +2,8 @@ package org.switchboard.routing.strategy.ringall.internal;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
-import static org.switchboard.routing.strategy.ringall.internal.Fixtures.agent;
-import static org.switchboard.routing.strategy.ringall.internal.Fixtures.request;
+import static org.switchboard.routing.testing.RoutingFixtures.agent;
+import static org.switchboard.routing.testing.RoutingFixtures.request;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -3,8 +3,8 @@ package org.switchboard.routing.strategy.roundrobin.internal;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
-import static org.switchboard.routing.strategy.roundrobin.internal.Fixtures.agent;
-import static org.switchboard.routing.strategy.roundrobin.internal.Fixtures.request;
+import static org.switchboard.routing.testing.RoutingFixtures.agent;
+import static org.switchboard.routing.testing.RoutingFixtures.request;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +16,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.Test;
+import org.switchboard.routing.testing.RoutingFixtures;
 import org.switchboard.routing.api.RoutingDecision;
 import org.switchboard.routing.api.RoutingRequest;
 
@@ -24,7 +25,7 @@ public class RoundRobinStrategyTest {
     private final RoundRobinStrategy strategy = new RoundRobinStrategy();
 
     private RoutingRequest sales(String... ids) {
-        Fixtures.Agent[] agents = new Fixtures.Agent[ids.length];
+        RoutingFixtures.Agent[] agents = new RoutingFixtures.Agent[ids.length];
         for (int i = 0; i < ids.length; i++) {
             // idle times deliberately unrelated to the id order: round robin must ignore them
             agents[i] = agent(ids[i], 10L * ((i * 7) % ids.length));

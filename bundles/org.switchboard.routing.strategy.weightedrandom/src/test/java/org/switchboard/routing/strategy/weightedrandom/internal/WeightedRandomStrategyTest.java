@@ -3,8 +3,8 @@ package org.switchboard.routing.strategy.weightedrandom.internal;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
-import static org.switchboard.routing.strategy.weightedrandom.internal.Fixtures.agent;
-import static org.switchboard.routing.strategy.weightedrandom.internal.Fixtures.request;
+import static org.switchboard.routing.testing.RoutingFixtures.agent;
+import static org.switchboard.routing.testing.RoutingFixtures.request;
 
 import java.util.HashMap;
 import java.util.HashSet;

@@ -1,4 +1,4 @@
-package org.switchboard.routing.strategy.skillsbestmatch.internal;
+package org.switchboard.routing.testing;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -12,37 +12,38 @@ import org.switchboard.routing.api.CallSnapshot;
 import org.switchboard.routing.api.CandidateAgent;
 import org.switchboard.routing.api.RoutingRequest;
 
-/** Builds candidate agents and routing requests for the tests. */
-final class Fixtures {
+/** Builds candidate agents and routing requests for the unit tests of routing strategies. */
+public final class RoutingFixtures {
 
-    static final Instant NOW = Instant.parse("2024-05-06T10:00:00Z");
+    public static final Instant NOW = Instant.parse("2024-05-06T10:00:00Z");
 
-    private Fixtures() {
+    private RoutingFixtures() {
     }
 
     /** An agent idle for {@code idleSeconds} before {@link #NOW}, with no calls and no talk time so far. */
-    static Agent agent(String id, long idleSeconds) {
+    public static Agent agent(String id, long idleSeconds) {
         return new Agent(id, idleSeconds);
     }
 
     /** A request for a call in {@code queue} that requires no skill. */
-    static RoutingRequest request(String queue, Agent... agents) {
+    public static RoutingRequest request(String queue, Agent... agents) {
         return request(queue, Map.of(), agents);
     }
 
     /** A request for a call in {@code queue} that requires {@code requiredSkills}. */
-    static RoutingRequest request(String queue, Map<String, Integer> requiredSkills, Agent... agents) {
+    public static RoutingRequest request(String queue, Map<String, Integer> requiredSkills, Agent... agents) {
         return request(queue, requiredSkills, Arrays.stream(agents).map(Agent::build).toList());
     }
 
-    static RoutingRequest request(String queue, Map<String, Integer> requiredSkills, List<CandidateAgent> agents) {
+    public static RoutingRequest request(String queue, Map<String, Integer> requiredSkills,
+            List<CandidateAgent> agents) {
         CallSnapshot call = new CallSnapshot("CALL-1", "+15550100", "+15550199", queue, 0, Duration.ofSeconds(10),
                 Map.of(), requiredSkills, Optional.empty());
         return new RoutingRequest(call, agents, NOW);
     }
 
     /** A small builder of one candidate agent. */
-    static final class Agent {
+    public static final class Agent {
         private final String id;
         private final long idleSeconds;
         private final Map<String, Integer> skills = new HashMap<>();
@@ -54,22 +55,22 @@ final class Fixtures {
             this.idleSeconds = idleSeconds;
         }
 
-        Agent calls(int callsAnsweredToday) {
+        public Agent calls(int callsAnsweredToday) {
             this.calls = callsAnsweredToday;
             return this;
         }
 
-        Agent talkSeconds(long talkTimeToday) {
+        public Agent talkSeconds(long talkTimeToday) {
             this.talk = Duration.ofSeconds(talkTimeToday);
             return this;
         }
 
-        Agent skill(String name, int level) {
+        public Agent skill(String name, int level) {
             skills.put(name, level);
             return this;
         }
 
-        CandidateAgent build() {
+        public CandidateAgent build() {
             return new CandidateAgent(id, skills, 0, NOW.minusSeconds(idleSeconds), calls, talk, Optional.empty());
         }
     }
