@@ -84,6 +84,21 @@ final class BenchFloor implements AutoCloseable {
     long fallbacks;
     String lastFallbackCause;
 
+    /**
+     * With {@code -Dbench.breakdown=true} (a diagnostic run, not the reported one: it adds four
+     * {@code System.nanoTime()} calls to each op), the benchmarks time the phases of each op, printed when the
+     * trial ends.
+     */
+    static final boolean BREAKDOWN = Boolean.getBoolean("bench.breakdown");
+    /** When the chooser first looked the strategy up in this op (the request is built by then). */
+    long strategyLookedUpAt;
+    /** When the decision was logged (the choice is made, the agent reserved; the phones not yet rung). */
+    long decisionLoggedAt;
+    /** Sum of the strategies' own time, as the chooser measured it on the pool thread. */
+    long strategyNanos;
+    private final long[] phaseNanos = new long[4];
+    private long phaseOps;
+
     BenchFloor(String strategy, int agents) throws SettingsException {
         this.agents = agents;
         clock = new BenchClock(ZonedDateTime.of(2026, 3, 10, 8, 0, 0, 0, ZoneId.systemDefault()).toInstant());
@@ -105,7 +120,7 @@ final class BenchFloor implements AutoCloseable {
         });
         acd = new CallDistribution(clock, new CallDistribution.Records(new NoRecords(), new NoJournal(),
                 new GatingDecisionLog()), this::locate, (delay, task) -> NEVER,
-                new AgentChooser(name -> Optional.ofNullable(installed.get(name)), strategyThreads));
+                new AgentChooser(this::installedStrategy, strategyThreads));
 
         // maxNoAnswers is as high as it goes so that an agent who leaves offers unanswered is never paused
         // (one of the benchmark cycles reports "no answer" over and over); the rest are the defaults.
@@ -154,9 +169,56 @@ final class BenchFloor implements AutoCloseable {
         }
     }
 
+    private Optional<InstalledStrategy> installedStrategy(String name) {
+        if (BREAKDOWN && strategyLookedUpAt == 0) {
+            strategyLookedUpAt = System.nanoTime();
+        }
+        return Optional.ofNullable(installed.get(name));
+    }
+
+    /** Forgets what the setup counted: the counters and timings are of the measured ops only. */
+    void resetCounters() {
+        decisions = 0;
+        fallbacks = 0;
+        lastFallbackCause = null;
+        strategyNanos = 0;
+        strategyLookedUpAt = 0;
+        decisionLoggedAt = 0;
+        java.util.Arrays.fill(phaseNanos, 0);
+        phaseOps = 0;
+    }
+
+    /** Adds one op's phases: start, decision call returned, op end; see {@link #breakdown()}. */
+    void recordPhases(long start, long decided, long end) {
+        if (strategyLookedUpAt != 0 && decisionLoggedAt != 0) {
+            phaseNanos[0] += strategyLookedUpAt - start;
+            phaseNanos[1] += decisionLoggedAt - strategyLookedUpAt;
+            phaseNanos[2] += decided - decisionLoggedAt;
+            phaseNanos[3] += end - decided;
+            phaseOps++;
+        }
+        strategyLookedUpAt = 0;
+        decisionLoggedAt = 0;
+    }
+
+    /** The mean phases of the ops, in microseconds. */
+    String breakdown() {
+        String strategy = String.format("strategy's own decide() on the pool thread, mean of %d decisions: %.2f us",
+                decisions, decisions == 0 ? 0.0 : strategyNanos / 1e3 / decisions);
+        if (phaseOps == 0) {
+            return strategy;
+        }
+        return String.format("breakdown of %d ops, mean us: [event + dispatch scan + request] %.2f | "
+                + "[chooser: hand-off, strategy, validation; reserve agent, records] %.2f | "
+                + "[ring phone(s) + dispatch rescan] %.2f | [rest of the op] %.2f; %s", phaseOps,
+                phaseNanos[0] / 1e3 / phaseOps, phaseNanos[1] / 1e3 / phaseOps, phaseNanos[2] / 1e3 / phaseOps,
+                phaseNanos[3] / 1e3 / phaseOps, strategy);
+    }
+
+    /** Installed as inline, as the shipped strategies declare themselves (switchboard.routing.inline=true). */
     private void install(String name, RoutingStrategy strategy) {
         installed.put(name, new InstalledStrategy(name, "org.switchboard.routing.strategy", "0.1.0.SNAPSHOT",
-                strategy));
+                strategy, true));
     }
 
     /** A call arrives now for the queue; the distributor dispatches (and, gate closed, offers nothing). */
@@ -285,7 +347,11 @@ final class BenchFloor implements AutoCloseable {
             } else {
                 exempt = chosen;
             }
+            if (BREAKDOWN) {
+                decisionLoggedAt = System.nanoTime();
+            }
             decisions++;
+            strategyNanos += decision.took().toNanos();
             if (decision.fallbackCause() != null) {
                 fallbacks++;
                 lastFallbackCause = decision.fallbackCause();
@@ -315,6 +381,11 @@ final class BenchFloor implements AutoCloseable {
 
         @Override
         public List<CallStateChange> history(String callId) {
+            return List.of();
+        }
+
+        @Override
+        public List<CallDetailRecord> unfinished() {
             return List.of();
         }
     }

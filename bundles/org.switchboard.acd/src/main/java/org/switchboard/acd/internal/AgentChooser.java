@@ -1,10 +1,12 @@
 package org.switchboard.acd.internal;
 
 import java.time.Duration;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -12,19 +14,21 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
-import java.util.stream.Collectors;
+import java.util.function.Predicate;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.switchboard.routing.api.CandidateAgent;
 import org.switchboard.routing.api.RoutingDecision;
 import org.switchboard.routing.api.RoutingRequest;
+import org.switchboard.routing.api.RoutingStrategy;
 
 /**
- * Asks the queue's routing strategy for a decision, within the queue's time budget, on a thread of its own so
- * that a strategy can never hold up the distributor. A strategy that is missing, throws, is late or answers
- * with agents that were not candidates is skipped for that decision (and logged); the queue's fallback strategy
- * decides, and if that fails too, the built-in longest-idle choice does.
+ * Asks the queue's routing strategy for a decision within the queue's time budget: on a thread of the strategy
+ * pool, so that a strategy can never hold up the distributor, or on the calling (decision) thread for strategies
+ * that declared themselves inline, which saves the hand-over; an inline strategy that overruns its budget is
+ * demoted to the pool for good. A strategy that is missing, throws, is late or answers with agents that were
+ * not candidates is skipped for that decision (and logged); the queue's fallback strategy decides, and if that
+ * fails too, the built-in longest-idle choice does.
  */
 final class AgentChooser {
     private static final Logger LOG = LoggerFactory.getLogger(AgentChooser.class);
@@ -48,6 +52,8 @@ final class AgentChooser {
 
     private final Function<String, Optional<InstalledStrategy>> strategies;
     private final ExecutorService strategyThreads;
+    /** Inline strategies that overran their budget once: they run on the pool from then on. */
+    private final Set<RoutingStrategy> demoted = Collections.newSetFromMap(new WeakHashMap<>());
 
     AgentChooser(Function<String, Optional<InstalledStrategy>> strategies, ExecutorService strategyThreads) {
         this.strategies = strategies;
@@ -63,11 +69,15 @@ final class AgentChooser {
                 .orElse(LongestIdleFallback.INSTALLED.name() + " (built-in)");
     }
 
-    Choice choose(QueueSettings queue, RoutingRequest request) {
+    /**
+     * @param isCandidate tells whether an agent id is one of the request's candidates (cheaper than a set of
+     *                    them, since only the chosen agents are checked)
+     */
+    Choice choose(QueueSettings queue, RoutingRequest request, Predicate<String> isCandidate) {
         Optional<InstalledStrategy> own = strategies.apply(queue.strategy());
         String cause;
         if (own.isPresent()) {
-            Attempt attempt = attempt(own.get(), request, queue.strategyBudget());
+            Attempt attempt = attempt(own.get(), request, queue.strategyBudget(), isCandidate);
             if (attempt.problem() == null) {
                 return choice(own.get(), attempt, null);
             }
@@ -80,7 +90,7 @@ final class AgentChooser {
         Optional<InstalledStrategy> fallback = strategies.apply(queue.fallbackStrategy())
                 .filter(s -> !s.name().equals(queue.strategy()));
         if (fallback.isPresent()) {
-            Attempt attempt = attempt(fallback.get(), request, queue.strategyBudget());
+            Attempt attempt = attempt(fallback.get(), request, queue.strategyBudget(), isCandidate);
             if (attempt.problem() == null) {
                 return choice(fallback.get(), attempt, cause);
             }
@@ -100,7 +110,33 @@ final class AgentChooser {
                 fallbackCause);
     }
 
-    private Attempt attempt(InstalledStrategy strategy, RoutingRequest request, Duration budget) {
+    private Attempt attempt(InstalledStrategy strategy, RoutingRequest request, Duration budget,
+            Predicate<String> isCandidate) {
+        Attempt attempt = strategy.inline() && !demoted.contains(strategy.service())
+                ? inline(strategy, request, budget)
+                : isolated(strategy, request, budget);
+        return attempt.problem() == null ? validated(attempt, isCandidate) : attempt;
+    }
+
+    private Attempt inline(InstalledStrategy strategy, RoutingRequest request, Duration budget) {
+        long started = System.nanoTime();
+        RoutingDecision decision;
+        try {
+            decision = strategy.service().decide(request);
+        } catch (RuntimeException | LinkageError e) {
+            return new Attempt(null, Duration.ofNanos(System.nanoTime() - started), "threw " + e);
+        }
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        if (took.compareTo(budget) > 0) {
+            demoted.add(strategy.service());
+            LOG.warn("inline strategy {} {} took {} µs, over its budget of {} ms: it runs on the strategy pool "
+                    + "from now on", strategy.name(), strategy.version(), took.toNanos() / 1000, budget.toMillis());
+            return new Attempt(null, took, "took longer than its budget of " + budget.toMillis() + " ms");
+        }
+        return new Attempt(decision, took, null);
+    }
+
+    private Attempt isolated(InstalledStrategy strategy, RoutingRequest request, Duration budget) {
         Future<Attempt> future;
         try {
             future = strategyThreads.submit(() -> {
@@ -112,8 +148,7 @@ final class AgentChooser {
             return new Attempt(null, Duration.ZERO, "could not run: all strategy threads are busy");
         }
         try {
-            Attempt attempt = future.get(budget.toNanos(), TimeUnit.NANOSECONDS);
-            return validated(attempt, request);
+            return future.get(budget.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             future.cancel(true);
             return new Attempt(null, budget, "took longer than its budget of " + budget.toMillis() + " ms");
@@ -125,19 +160,19 @@ final class AgentChooser {
         }
     }
 
-    private static Attempt validated(Attempt attempt, RoutingRequest request) {
+    /** Checks the agents the distributor will use: the first one, or all of them for ring-all. */
+    private static Attempt validated(Attempt attempt, Predicate<String> isCandidate) {
         RoutingDecision decision = attempt.decision();
         if (decision == null) {
             return new Attempt(null, attempt.took(), "returned no decision");
         }
-        Set<String> candidates = request.candidates().stream().map(CandidateAgent::agentId)
-                .collect(Collectors.toSet());
-        Set<String> unknown = decision.rankedAgentIds().stream().filter(id -> !candidates.contains(id))
-                .collect(Collectors.toCollection(LinkedHashSet::new));
-        if (!unknown.isEmpty()) {
-            return new Attempt(null, attempt.took(), "chose agents that were not candidates: " + unknown);
+        List<String> used = decision.ringAll() ? List.copyOf(new LinkedHashSet<>(decision.rankedAgentIds()))
+                : decision.rankedAgentIds().isEmpty() ? List.of() : List.of(decision.rankedAgentIds().get(0));
+        for (String agentId : used) {
+            if (!isCandidate.test(agentId)) {
+                return new Attempt(null, attempt.took(), "chose an agent who was not a candidate: " + agentId);
+            }
         }
-        List<String> distinct = List.copyOf(new LinkedHashSet<>(decision.rankedAgentIds()));
-        return new Attempt(new RoutingDecision(distinct, decision.reason(), decision.ringAll()), attempt.took(), null);
+        return new Attempt(new RoutingDecision(used, decision.reason(), decision.ringAll()), attempt.took(), null);
     }
 }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.switchboard.api.acd.AgentState;
+import org.switchboard.routing.api.CandidateAgent;
 
 /** An agent as the distributor tracks it. Touched only on the decision thread. */
 final class AgentSeat {
@@ -27,6 +28,11 @@ final class AgentSeat {
     Duration wrapUpTalk;
     Timers.Timer wrapUpTimer;
     AgentCounters counters = new AgentCounters();
+    /** Marks the agent as a candidate of the decision being made (the decision's number). */
+    long candidateOf;
+    /** The agent as strategies see it in a queue; valid until the agent's state, queues or settings change. */
+    private CandidateAgent snapshot;
+    private String snapshotQueue;
 
     AgentSeat(AgentSettings settings, Instant now) {
         this.settings = settings;
@@ -40,6 +46,21 @@ final class AgentSeat {
 
     boolean isLoggedIn() {
         return state != AgentState.LOGGED_OUT;
+    }
+
+    CandidateAgent snapshot(String queue, Instant now) {
+        if (snapshot == null || !queue.equals(snapshotQueue)) {
+            snapshot = new CandidateAgent(id(), settings.skills(), queues.getOrDefault(queue, 1), idleSince,
+                    (int) counters.answeredCount(), counters.talk(state, Duration.between(since, now)),
+                    counters.lastCallEndedAt());
+            snapshotQueue = queue;
+        }
+        return snapshot;
+    }
+
+    /** Something strategies see has changed. */
+    void forgetSnapshot() {
+        snapshot = null;
     }
 
     int maxNoAnswers(QueueSettings queue) {

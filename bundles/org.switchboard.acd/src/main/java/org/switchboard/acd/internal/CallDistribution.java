@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -62,6 +63,7 @@ final class CallDistribution {
     private final Map<String, WaitingCall> calls = new HashMap<>();
     private List<String> pauseReasons = List.of("break", "lunch", "training", "meeting");
     private long arrivals;
+    private long decisions;
     private LocalDate countersDay;
 
     CallDistribution(Clock clock, Records records, PhoneLocator phones, Timers timers, AgentChooser chooser) {
@@ -121,6 +123,7 @@ final class CallDistribution {
             agents.put(settings.id(), new AgentSeat(settings, now()));
         } else {
             seat.settings = settings;
+            seat.forgetSnapshot();
         }
         dispatch();
     }
@@ -178,6 +181,7 @@ final class CallDistribution {
         }
         agent.queues.clear();
         wanted.forEach(queue -> agent.queues.put(queue, agent.settings.tierIn(queue)));
+        agent.forgetSnapshot();
         agent.logoutAfterCall = false;
         if (agent.state == AgentState.LOGGED_OUT) {
             agent.unansweredInARow = 0;
@@ -421,7 +425,10 @@ final class CallDistribution {
             if (best == null) {
                 return;
             }
-            AgentChooser.Choice choice = chooser.choose(bestLine.settings, request(best, bestLine, bestCandidates));
+            long decision = ++decisions;
+            bestCandidates.forEach(agent -> agent.candidateOf = decision);
+            AgentChooser.Choice choice = chooser.choose(bestLine.settings, request(best, bestLine, bestCandidates),
+                    id -> isCandidateOf(id, decision));
             if (choice.agents().isEmpty()) {
                 notNow.add(best);
                 continue;
@@ -432,9 +439,21 @@ final class CallDistribution {
 
     /** Agents who may be offered a call of the queue now, of the lowest tier that has any. */
     private List<AgentSeat> candidates(QueueLine line) {
-        List<AgentSeat> able = agents.values().stream().filter(a -> canTake(a, line)).toList();
-        int lowestTier = able.stream().mapToInt(a -> a.queues.get(line.name())).min().orElse(0);
-        return able.stream().filter(a -> a.queues.get(line.name()) == lowestTier).toList();
+        List<AgentSeat> lowest = new ArrayList<>();
+        int lowestTier = Integer.MAX_VALUE;
+        for (AgentSeat agent : agents.values()) {
+            if (canTake(agent, line)) {
+                int tier = agent.queues.get(line.name());
+                if (tier < lowestTier) {
+                    lowest.clear();
+                    lowestTier = tier;
+                }
+                if (tier == lowestTier) {
+                    lowest.add(agent);
+                }
+            }
+        }
+        return lowest;
     }
 
     private boolean canTake(AgentSeat agent, QueueLine line) {
@@ -449,14 +468,20 @@ final class CallDistribution {
         return phones.locate(agent.settings.phone()).isPresent();
     }
 
+    private boolean isCandidateOf(String agentId, long decision) {
+        AgentSeat agent = agents.get(agentId);
+        return agent != null && agent.candidateOf == decision;
+    }
+
     private RoutingRequest request(WaitingCall call, QueueLine line, List<AgentSeat> candidates) {
         Instant now = now();
         CallSnapshot snapshot = new CallSnapshot(call.id(), call.call.ani(), call.call.dnis(), line.name(),
                 call.priority, Duration.between(call.record.arrivedAt(), now), call.call.variables(),
                 line.settings.requiredSkills(), Optional.empty());
-        List<CandidateAgent> agentSnapshots = candidates.stream().map(a -> new CandidateAgent(a.id(),
-                a.settings.skills(), a.queues.get(line.name()), a.idleSince, (int) a.counters.answeredCount(),
-                a.counters.talk(a.state, Duration.between(a.since, now)), a.counters.lastCallEndedAt())).toList();
+        List<CandidateAgent> agentSnapshots = new ArrayList<>(candidates.size());
+        for (AgentSeat agent : candidates) {
+            agentSnapshots.add(agent.snapshot(line.name(), now));
+        }
         return new RoutingRequest(snapshot, agentSnapshots, now);
     }
 
@@ -470,12 +495,12 @@ final class CallDistribution {
             call.offeredTo.add(agentId);
         }
         call.record = call.record.offered(chosen.get(0), now());
-        save(call, "offered to " + String.join(",", chosen) + " by " + choice.strategy().name() + ": "
-                + choice.reason());
+        String agentsOffered = listOf(chosen);
+        save(call, "offered to " + agentsOffered + " by " + choice.strategy().name() + ": " + choice.reason());
         try {
             records.decisions().append(new RoutingDecisionRecord(call.id(), line.name(), choice.strategy().name(),
-                    choice.strategy().version(), String.join(",", chosen), choice.reason(), candidates, now(),
-                    choice.took(), choice.fallbackCause()));
+                    choice.strategy().version(), agentsOffered, choice.reason(), candidates, now(), choice.took(),
+                    choice.fallbackCause()));
         } catch (RuntimeException e) {
             LOG.error("routing decision for call {} could not be written", call.id(), e);
         }
@@ -483,6 +508,19 @@ final class CallDistribution {
             PhoneRegistration phone = phones.locate(agents.get(agentId).settings.phone()).orElseThrow();
             call.leg.offer(new AgentOffer(call.id(), agentId, phone.contact(), line.settings.ringTimeout()));
         }
+    }
+
+    /** Agent ids for records and logs: all of them when few, else the first ones and how many more. */
+    private static String listOf(List<String> agentIds) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < agentIds.size(); i++) {
+            String next = (i == 0 ? "" : ",") + agentIds.get(i);
+            if (text.length() + next.length() > 100) {
+                return text + " and " + (agentIds.size() - i) + " more";
+            }
+            text.append(next);
+        }
+        return text.toString();
     }
 
     // ---- calls leaving
@@ -661,6 +699,7 @@ final class CallDistribution {
 
     private void enter(AgentSeat agent, AgentState state, String reason) {
         Instant now = now();
+        agent.forgetSnapshot();
         agent.counters.left(agent.state, Duration.between(agent.since, now));
         if (state != AgentState.PAUSED) {
             agent.pauseReason = null;

@@ -144,7 +144,8 @@ public class Distributor
             return;
         }
         InstalledStrategy installed = new InstalledStrategy(name.toString(), reference.getBundle().getSymbolicName(),
-                reference.getBundle().getVersion().toString(), strategy);
+                reference.getBundle().getVersion().toString(), strategy,
+                Boolean.parseBoolean(String.valueOf(reference.getProperty(RoutingStrategy.INLINE_PROPERTY))));
         strategies.computeIfAbsent(installed.name(), n -> new CopyOnWriteArrayList<>()).add(installed);
         LOG.info("routing strategy {} {} available (bundle {})", installed.name(), installed.version(),
                 installed.bundle());

@@ -9,6 +9,7 @@ import org.switchboard.routing.api.RoutingStrategy;
  * @param bundle  symbolic name of the providing bundle
  * @param version version of the providing bundle
  * @param service the strategy
+ * @param inline  whether it declared itself fast enough to run on the decision thread
  */
-record InstalledStrategy(String name, String bundle, String version, RoutingStrategy service) {
+record InstalledStrategy(String name, String bundle, String version, RoutingStrategy service, boolean inline) {
 }

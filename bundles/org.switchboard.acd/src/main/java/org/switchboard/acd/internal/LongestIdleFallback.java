@@ -15,7 +15,7 @@ import org.switchboard.routing.api.RoutingStrategy;
  */
 final class LongestIdleFallback implements RoutingStrategy {
     static final InstalledStrategy INSTALLED = new InstalledStrategy("longest-idle", "org.switchboard.acd",
-            "built-in", new LongestIdleFallback());
+            "built-in", new LongestIdleFallback(), true);
 
     @Override
     public RoutingDecision decide(RoutingRequest request) {

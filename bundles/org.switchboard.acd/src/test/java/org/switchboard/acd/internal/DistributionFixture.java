@@ -56,9 +56,14 @@ abstract class DistributionFixture {
         return QueueSettings.of("support", List.of("4000"), Duration.ofSeconds(60), Duration.ofSeconds(15), 2);
     }
 
-    /** Installs a strategy as if its bundle had registered it. */
+    /** Installs a strategy as if its bundle had registered it (run on the strategy pool). */
     void install(String name, RoutingStrategy strategy) {
-        strategies.put(name, new InstalledStrategy(name, "test.bundle", "1.0.0", strategy));
+        strategies.put(name, new InstalledStrategy(name, "test.bundle", "1.0.0", strategy, false));
+    }
+
+    /** Installs a strategy that declared itself fast enough to run on the decision thread. */
+    void installInline(String name, RoutingStrategy strategy) {
+        strategies.put(name, new InstalledStrategy(name, "test.bundle", "1.0.0", strategy, true));
     }
 
     void readyAgents(String... ids) {

@@ -73,6 +73,12 @@ final class RecordingFakes {
         public List<CallStateChange> history(String callId) {
             return changes.stream().filter(c -> c.callId().equals(callId)).toList();
         }
+
+        @Override
+        public List<CallDetailRecord> unfinished() {
+            return records.values().stream().filter(r -> r.endedAt() == null)
+                    .sorted(Comparator.comparing(CallDetailRecord::arrivedAt)).toList();
+        }
     }
 
     static final class MemoryJournal implements AgentStateJournal {

@@ -76,6 +76,36 @@ public class StrategyDecisionTest extends DistributionFixture {
     }
 
     @Test
+    public void inlineStrategyRunsOnTheDecisionThreadUntilItOverrunsItsBudgetOnce() throws SettingsException {
+        List<String> threads = new java.util.ArrayList<>();
+        installInline("moody", request -> {
+            threads.add(Thread.currentThread().getName());
+            if (threads.size() == 2) {
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return RoutingDecision.choose(request.candidates().get(0).agentId(), "first");
+        });
+        acd.defineQueue(support().withStrategy("moody"));
+        readyAgents("1001", "1002", "1003");
+        String decisionThread = Thread.currentThread().getName();
+
+        call("c1");
+        call("c2");
+        call("c3");
+
+        assertEquals(decisionThread, threads.get(0));
+        assertEquals(decisionThread, threads.get(1));
+        assertTrue("demoted to the pool", !threads.get(2).equals(decisionThread));
+        assertEquals("moody", decisions.forCall("c1").get(0).strategy());
+        assertTrue(decisions.forCall("c2").get(0).fallbackCause().contains("budget"));
+        assertEquals("moody", decisions.forCall("c3").get(0).strategy());
+    }
+
+    @Test
     public void strategyChoosingAnAgentWhoWasNotACandidateIsSkipped() throws SettingsException {
         install("confused", request -> RoutingDecision.choose("9999", "someone else"));
         acd.defineQueue(support().withStrategy("confused"));

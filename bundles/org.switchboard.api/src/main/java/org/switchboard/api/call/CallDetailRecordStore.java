@@ -27,4 +27,7 @@ public interface CallDetailRecordStore {
 
     /** Every state change of the call, oldest first. */
     List<CallStateChange> history(String callId);
+
+    /** Calls whose record has not ended (after a crash: the calls that were in progress), oldest first. */
+    List<CallDetailRecord> unfinished();
 }

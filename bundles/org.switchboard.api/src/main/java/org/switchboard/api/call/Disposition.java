@@ -9,7 +9,9 @@ public enum Disposition {
     /** No agent took the call within the queue's maximum wait. */
     NO_AGENT,
     /** The server could not complete the call (signalling or internal error). */
-    FAILED;
+    FAILED,
+    /** The server stopped (crashed or was killed) while the call was in progress; closed at the next start. */
+    INTERRUPTED;
 
     /** The lower-case name shown to operators and stored in the database. */
     public String label() {

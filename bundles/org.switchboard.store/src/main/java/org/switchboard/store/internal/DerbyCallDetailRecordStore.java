@@ -36,6 +36,8 @@ public class DerbyCallDetailRecordStore implements CallDetailRecordStore {
     private static final String FIND = "SELECT " + COLUMNS + " FROM call_detail_record WHERE call_id = ?";
     private static final String RECENT = "SELECT " + COLUMNS + " FROM call_detail_record "
             + "ORDER BY arrived_at DESC, call_id DESC FETCH FIRST ? ROWS ONLY";
+    private static final String UNFINISHED = "SELECT " + COLUMNS + " FROM call_detail_record "
+            + "WHERE state <> 'ENDED' ORDER BY arrived_at, call_id";
     private static final String HISTORY = "SELECT call_id, state, changed_at, detail FROM call_state_change "
             + "WHERE call_id = ? ORDER BY changed_at, id";
 
@@ -101,6 +103,21 @@ public class DerbyCallDetailRecordStore implements CallDetailRecordStore {
             }
         } catch (SQLException e) {
             throw new StoreException("Cannot read the " + limit + " most recent calls", e);
+        }
+    }
+
+    @Override
+    public List<CallDetailRecord> unfinished() {
+        try (Connection connection = connections.open();
+                PreparedStatement statement = connection.prepareStatement(UNFINISHED);
+                ResultSet rows = statement.executeQuery()) {
+            List<CallDetailRecord> records = new ArrayList<>();
+            while (rows.next()) {
+                records.add(record(rows));
+            }
+            return records;
+        } catch (SQLException e) {
+            throw new StoreException("Cannot read the calls that have not ended", e);
         }
     }
 

@@ -72,10 +72,11 @@ public class DerbyAgentStateJournalTest {
     }
 
     @Test
-    public void refusedChangeThrowsStoreException() {
-        AgentStateChange tooLong = new AgentStateChange("1001", AgentState.PAUSED, LOGIN, "x".repeat(501));
+    public void refusedChangeThrowsStoreException() throws Exception {
+        database.refuseRowsWith("agent_state_change", "reason", "refuse me");
 
-        assertThrows(StoreException.class, () -> journal.append(tooLong));
+        assertThrows(StoreException.class,
+                () -> journal.append(new AgentStateChange("1001", AgentState.PAUSED, LOGIN, "refuse me")));
         assertTrue(journal.history("1001", 10).isEmpty());
     }
 }

@@ -107,13 +107,13 @@ public class DerbyCallDetailRecordStoreTest {
     }
 
     @Test
-    public void failedStateChangeRollsBackTheRecordAndThrowsStoreException() {
+    public void failedStateChangeRollsBackTheRecordAndThrowsStoreException() throws Exception {
         CallDetailRecord queued = CallDetailRecord.arrived("call-1", "100", "8000", "support", ARRIVED);
         store.save(queued, new CallStateChange("call-1", CallState.QUEUED, ARRIVED, "queued in support"));
-        String tooLongForTheDetailColumn = "x".repeat(501);
+        database.refuseRowsWith("call_state_change", "detail", "refuse me");
 
         StoreException thrown = assertThrows(StoreException.class, () -> store.save(queued.offered("1001", OFFERED),
-                new CallStateChange("call-1", CallState.OFFERED, OFFERED, tooLongForTheDetailColumn)));
+                new CallStateChange("call-1", CallState.OFFERED, OFFERED, "refuse me")));
 
         assertTrue(thrown.getMessage(), thrown.getMessage().contains("call-1"));
         assertSameRecord(queued, store.find("call-1").orElseThrow());
@@ -121,13 +121,25 @@ public class DerbyCallDetailRecordStoreTest {
     }
 
     @Test
-    public void failedFirstStateChangeLeavesNoRecordOfTheCall() {
+    public void failedFirstStateChangeLeavesNoRecordOfTheCall() throws Exception {
         CallDetailRecord queued = CallDetailRecord.arrived("call-1", "100", "8000", "support", ARRIVED);
 
+        database.refuseRowsWith("call_state_change", "detail", "refuse me");
+
         assertThrows(StoreException.class, () -> store.save(queued,
-                new CallStateChange("call-1", CallState.QUEUED, ARRIVED, "x".repeat(501))));
+                new CallStateChange("call-1", CallState.QUEUED, ARRIVED, "refuse me")));
 
         assertFalse(store.find("call-1").isPresent());
+    }
+
+    @Test
+    public void detailLongerThanItsColumnIsKeptByItsBeginningAndTheRecordIsSaved() {
+        CallDetailRecord queued = CallDetailRecord.arrived("call-1", "100", "8000", "support", ARRIVED);
+        store.save(queued, new CallStateChange("call-1", CallState.QUEUED, ARRIVED, "x".repeat(5000)));
+
+        String detail = store.history("call-1").get(0).detail();
+        assertEquals(CallStateChange.DETAIL_LENGTH, detail.length());
+        assertTrue(detail.endsWith("…"));
     }
 
     @Test

@@ -33,6 +33,15 @@ final class RunningDatabase extends ExternalResource {
         }
     }
 
+    /** Makes the database refuse rows whose column holds this value, as a real database may refuse a write. */
+    void refuseRowsWith(String table, String column, String value) throws SQLException {
+        try (java.sql.Connection connection = connections().open();
+                java.sql.Statement statement = connection.createStatement()) {
+            statement.execute("ALTER TABLE " + table + " ADD CONSTRAINT refuse_" + column + " CHECK (" + column
+                    + " <> '" + value + "')");
+        }
+    }
+
     ConnectionSource connections() {
         return database;
     }

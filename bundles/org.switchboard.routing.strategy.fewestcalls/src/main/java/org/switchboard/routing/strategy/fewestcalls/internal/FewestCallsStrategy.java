@@ -1,8 +1,7 @@
 package org.switchboard.routing.strategy.fewestcalls.internal;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
+import java.time.Instant;
 import java.util.List;
 
 import org.osgi.service.component.annotations.Component;
@@ -14,29 +13,55 @@ import org.switchboard.routing.api.RoutingStrategy;
 /**
  * Offers the call to the agent who answered the fewest calls today; among those, to the one idle longest
  * (then by agent id).
+ * <p>
+ * One pass over the candidates comparing primitive keys; it returns only the chosen agent and may run inline.
  */
-@Component(service = RoutingStrategy.class, property = RoutingStrategy.NAME_PROPERTY + "=fewest-calls")
+@Component(service = RoutingStrategy.class, property = {
+    RoutingStrategy.NAME_PROPERTY + "=fewest-calls",
+    RoutingStrategy.INLINE_PROPERTY + "=true" })
 public class FewestCallsStrategy implements RoutingStrategy {
-
-    private static final Comparator<CandidateAgent> FEWEST_CALLS_FIRST =
-            Comparator.comparingInt(CandidateAgent::callsAnsweredToday)
-                    .thenComparing(CandidateAgent::idleSince)
-                    .thenComparing(CandidateAgent::agentId);
 
     @Override
     public RoutingDecision decide(RoutingRequest request) {
-        List<CandidateAgent> ranked = new ArrayList<>(request.candidates());
-        ranked.sort(FEWEST_CALLS_FIRST);
-        CandidateAgent first = ranked.get(0);
+        List<CandidateAgent> candidates = request.candidates();
+        int count = candidates.size();
+        CandidateAgent best = candidates.get(0);
+        int bestCalls = best.callsAnsweredToday();
+        Instant bestIdle = best.idleSince();
+        long bestSecond = bestIdle.getEpochSecond();
+        int bestNano = bestIdle.getNano();
+        int tied = 1;
+        for (int i = 1; i < count; i++) {
+            CandidateAgent agent = candidates.get(i);
+            int calls = agent.callsAnsweredToday();
+            if (calls > bestCalls) {
+                continue;
+            }
+            Instant idle = agent.idleSince();
+            long second = idle.getEpochSecond();
+            int nano = idle.getNano();
+            if (calls < bestCalls) {
+                tied = 1;
+            } else {
+                tied++;
+                if (second > bestSecond || (second == bestSecond && (nano > bestNano
+                        || (nano == bestNano && agent.agentId().compareTo(best.agentId()) >= 0)))) {
+                    continue;
+                }
+            }
+            best = agent;
+            bestCalls = calls;
+            bestSecond = second;
+            bestNano = nano;
+        }
+
         StringBuilder reason = new StringBuilder()
-                .append(first.agentId()).append(" answered fewest calls today (")
-                .append(first.callsAnsweredToday()).append(')');
-        long tied = ranked.stream().filter(a -> a.callsAnsweredToday() == first.callsAnsweredToday()).count();
+                .append(best.agentId()).append(" answered fewest calls today (").append(bestCalls).append(')');
         if (tied > 1) {
-            long idle = Math.max(0, Duration.between(first.idleSince(), request.now()).toSeconds());
+            long idle = Math.max(0, Duration.between(best.idleSince(), request.now()).toSeconds());
             reason.append(", idle longest (").append(idle).append(" s) of the ").append(tied)
                     .append(" with as few");
         }
-        return RoutingDecision.ranked(ranked.stream().map(CandidateAgent::agentId).toList(), reason.toString());
+        return RoutingDecision.choose(best.agentId(), reason.toString());
     }
 }

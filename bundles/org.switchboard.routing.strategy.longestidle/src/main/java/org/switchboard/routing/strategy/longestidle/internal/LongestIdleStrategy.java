@@ -1,8 +1,7 @@
 package org.switchboard.routing.strategy.longestidle.internal;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
+import java.time.Instant;
 import java.util.List;
 
 import org.osgi.service.component.annotations.Component;
@@ -11,27 +10,55 @@ import org.switchboard.routing.api.RoutingDecision;
 import org.switchboard.routing.api.RoutingRequest;
 import org.switchboard.routing.api.RoutingStrategy;
 
-/** Offers the call to the agent who has been idle longest; agents idle since the same instant by agent id. */
-@Component(service = RoutingStrategy.class, property = RoutingStrategy.NAME_PROPERTY + "=longest-idle")
+/**
+ * Offers the call to the agent who has been idle longest; agents idle since the same instant by agent id.
+ * <p>
+ * One pass over the candidates comparing primitive keys; it returns only the chosen agent and may run inline.
+ */
+@Component(service = RoutingStrategy.class, property = {
+    RoutingStrategy.NAME_PROPERTY + "=longest-idle",
+    RoutingStrategy.INLINE_PROPERTY + "=true" })
 public class LongestIdleStrategy implements RoutingStrategy {
-
-    private static final Comparator<CandidateAgent> LONGEST_IDLE_FIRST =
-            Comparator.comparing(CandidateAgent::idleSince).thenComparing(CandidateAgent::agentId);
 
     @Override
     public RoutingDecision decide(RoutingRequest request) {
-        List<CandidateAgent> ranked = new ArrayList<>(request.candidates());
-        ranked.sort(LONGEST_IDLE_FIRST);
-        CandidateAgent first = ranked.get(0);
-        long idle = Math.max(0, Duration.between(first.idleSince(), request.now()).toSeconds());
+        List<CandidateAgent> candidates = request.candidates();
+        int count = candidates.size();
+        CandidateAgent best = candidates.get(0);
+        Instant bestIdle = best.idleSince();
+        long bestSecond = bestIdle.getEpochSecond();
+        int bestNano = bestIdle.getNano();
+        int tied = 1;
+        for (int i = 1; i < count; i++) {
+            CandidateAgent agent = candidates.get(i);
+            Instant idle = agent.idleSince();
+            long second = idle.getEpochSecond();
+            if (second > bestSecond) {
+                continue;
+            }
+            int nano = idle.getNano();
+            if (second < bestSecond || nano < bestNano) {
+                best = agent;
+                bestSecond = second;
+                bestNano = nano;
+                tied = 1;
+            } else if (nano == bestNano) {
+                tied++;
+                if (agent.agentId().compareTo(best.agentId()) < 0) {
+                    best = agent;
+                }
+            }
+        }
+
+        long idle = Math.max(0, Duration.between(best.idleSince(), request.now()).toSeconds());
         StringBuilder reason = new StringBuilder()
-                .append(first.agentId()).append(" idle longest (").append(idle).append(" s)");
-        long tied = ranked.stream().filter(a -> a.idleSince().equals(first.idleSince())).count() - 1;
-        if (tied > 0) {
-            reason.append(", tied with ").append(tied).append(tied == 1 ? " other" : " others")
+                .append(best.agentId()).append(" idle longest (").append(idle).append(" s)");
+        int others = tied - 1;
+        if (others > 0) {
+            reason.append(", tied with ").append(others).append(others == 1 ? " other" : " others")
                     .append(", lowest agent id first");
         }
-        reason.append(" of ").append(ranked.size()).append(ranked.size() == 1 ? " candidate" : " candidates");
-        return RoutingDecision.ranked(ranked.stream().map(CandidateAgent::agentId).toList(), reason.toString());
+        reason.append(" of ").append(count).append(count == 1 ? " candidate" : " candidates");
+        return RoutingDecision.choose(best.agentId(), reason.toString());
     }
 }

@@ -6,12 +6,18 @@ import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 
 import org.osgi.service.component.annotations.Component;
+import org.switchboard.routing.api.CandidateAgent;
 import org.switchboard.routing.api.RoutingDecision;
 import org.switchboard.routing.api.RoutingRequest;
 import org.switchboard.routing.api.RoutingStrategy;
 
-/** Offers the call to the candidates in a uniformly random order. */
-@Component(service = RoutingStrategy.class, property = RoutingStrategy.NAME_PROPERTY + "=random")
+/**
+ * Offers the call to a candidate drawn uniformly at random (one draw); it returns only that agent and may run
+ * inline.
+ */
+@Component(service = RoutingStrategy.class, property = {
+    RoutingStrategy.NAME_PROPERTY + "=random",
+    RoutingStrategy.INLINE_PROPERTY + "=true" })
 public class RandomStrategy implements RoutingStrategy {
 
     /** Not thread-safe itself: used only under this component's lock. */
@@ -27,19 +33,15 @@ public class RandomStrategy implements RoutingStrategy {
 
     @Override
     public RoutingDecision decide(RoutingRequest request) {
-        String[] ids = request.candidates().stream().map(c -> c.agentId()).toArray(String[]::new);
-        shuffle(ids);
-        return RoutingDecision.ranked(List.of(ids), ids[0] + " drawn first at random of " + ids.length
-                + (ids.length == 1 ? " candidate" : " candidates"));
+        List<CandidateAgent> candidates = request.candidates();
+        int count = candidates.size();
+        String chosen = candidates.get(draw(count)).agentId();
+        return RoutingDecision.choose(chosen, chosen + " drawn first at random of " + count
+                + (count == 1 ? " candidate" : " candidates"));
     }
 
-    /** Fisher-Yates: every order equally likely. */
-    private synchronized void shuffle(String[] ids) {
-        for (int i = ids.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            String swapped = ids[i];
-            ids[i] = ids[j];
-            ids[j] = swapped;
-        }
+    /** A uniformly random index below {@code bound}. */
+    private synchronized int draw(int bound) {
+        return random.nextInt(bound);
     }
 }

@@ -1,7 +1,5 @@
 package org.switchboard.routing.strategy.roundrobin.internal;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -13,11 +11,16 @@ import org.switchboard.routing.api.RoutingRequest;
 import org.switchboard.routing.api.RoutingStrategy;
 
 /**
- * Takes the candidates in turn, per queue: in the order of their agent ids, the call goes first to the agent
- * that follows the one chosen last time in that queue, wrapping round after the last id. The position is the
+ * Takes the candidates in turn, per queue: in the order of their agent ids, the call goes to the agent that
+ * follows the one chosen last time in that queue, wrapping round after the last id. The position is the
  * last chosen agent id, so it survives agents leaving and joining the candidates.
+ * <p>
+ * One pass over the candidates finds the lowest id above the last chosen one (and the lowest id overall, for
+ * wrapping round); it returns only the chosen agent and may run inline.
  */
-@Component(service = RoutingStrategy.class, property = RoutingStrategy.NAME_PROPERTY + "=round-robin")
+@Component(service = RoutingStrategy.class, property = {
+    RoutingStrategy.NAME_PROPERTY + "=round-robin",
+    RoutingStrategy.INLINE_PROPERTY + "=true" })
 public class RoundRobinStrategy implements RoutingStrategy {
 
     /** Per queue, the agent id chosen last. */
@@ -25,42 +28,62 @@ public class RoundRobinStrategy implements RoutingStrategy {
 
     @Override
     public RoutingDecision decide(RoutingRequest request) {
-        List<String> ids = new ArrayList<>(request.candidates().size());
-        for (CandidateAgent candidate : request.candidates()) {
-            ids.add(candidate.agentId());
-        }
-        Collections.sort(ids);
+        List<CandidateAgent> candidates = request.candidates();
+        int count = candidates.size();
         String queue = request.call().queue();
-        String[] previous = new String[1];
-        int[] start = new int[1];
-        // compute() reads and moves the queue's position in one atomic step.
-        lastChosenByQueue.compute(queue, (q, last) -> {
-            previous[0] = last;
-            start[0] = last == null ? 0 : firstAfter(ids, last);
-            return ids.get(start[0]);
-        });
-
-        List<String> ranked = new ArrayList<>(ids.size());
-        ranked.addAll(ids.subList(start[0], ids.size()));
-        ranked.addAll(ids.subList(0, start[0]));
-        return RoutingDecision.ranked(ranked, reason(ranked.get(0), previous[0], ids, queue));
+        // Read the queue's position, choose, and move the position only if no concurrent decision moved it in
+        // the meantime (else choose again from the new position): every turn is taken exactly once.
+        while (true) {
+            String last = lastChosenByQueue.get(queue);
+            String lowest = candidates.get(0).agentId();
+            String next = null;
+            boolean lastIsCandidate = false;
+            if (last == null) {
+                for (int i = 1; i < count; i++) {
+                    String id = candidates.get(i).agentId();
+                    if (id.compareTo(lowest) < 0) {
+                        lowest = id;
+                    }
+                }
+            } else {
+                for (int i = 0; i < count; i++) {
+                    String id = candidates.get(i).agentId();
+                    int sinceLast = id.compareTo(last);
+                    if (sinceLast > 0) {
+                        if (next == null || id.compareTo(next) < 0) {
+                            next = id;
+                        }
+                    } else {
+                        if (sinceLast == 0) {
+                            lastIsCandidate = true;
+                        }
+                        if (id.compareTo(lowest) < 0) {
+                            lowest = id;
+                        }
+                    }
+                }
+            }
+            // next == null: no candidate follows the last chosen one, so wrap round to the lowest id. (lowest is
+            // only kept up to date among the ids up to the last chosen one, which then include the lowest.)
+            String chosen = next != null ? next : lowest;
+            boolean moved = last == null
+                    ? lastChosenByQueue.putIfAbsent(queue, chosen) == null
+                    : lastChosenByQueue.replace(queue, last, chosen);
+            if (moved) {
+                return RoutingDecision.choose(chosen, reason(chosen, last, lastIsCandidate, count, queue));
+            }
+        }
     }
 
-    /** Index of the first id after {@code last} in the sorted ids, wrapping round to 0. */
-    private static int firstAfter(List<String> sortedIds, String last) {
-        int found = Collections.binarySearch(sortedIds, last);
-        int next = found >= 0 ? found + 1 : -found - 1;
-        return next < sortedIds.size() ? next : 0;
-    }
-
-    private static String reason(String chosen, String previous, List<String> sortedIds, String queue) {
+    private static String reason(String chosen, String previous, boolean previousIsCandidate, int candidates,
+            String queue) {
         if (previous == null) {
             return chosen + " first in rotation of queue " + queue + " (lowest agent id of "
-                    + sortedIds.size() + (sortedIds.size() == 1 ? " candidate)" : " candidates)");
+                    + candidates + (candidates == 1 ? " candidate)" : " candidates)");
         }
         StringBuilder reason = new StringBuilder(chosen).append(" next in rotation of queue ").append(queue)
                 .append(" after ").append(previous);
-        if (Collections.binarySearch(sortedIds, previous) < 0) {
+        if (!previousIsCandidate) {
             reason.append(" (no longer a candidate)");
         }
         if (chosen.compareTo(previous) <= 0) {

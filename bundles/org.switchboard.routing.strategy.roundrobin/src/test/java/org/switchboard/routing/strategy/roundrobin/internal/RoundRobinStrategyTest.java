@@ -6,6 +6,9 @@ import static org.junit.Assert.assertTrue;
 import static org.switchboard.routing.testing.RoutingFixtures.agent;
 import static org.switchboard.routing.testing.RoutingFixtures.request;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,6 +22,7 @@ import org.junit.Test;
 import org.switchboard.routing.testing.RoutingFixtures;
 import org.switchboard.routing.api.RoutingDecision;
 import org.switchboard.routing.api.RoutingRequest;
+import org.switchboard.routing.api.RoutingStrategy;
 
 public class RoundRobinStrategyTest {
 
@@ -38,10 +42,10 @@ public class RoundRobinStrategyTest {
     }
 
     @Test
-    public void firstCallGoesToTheLowestAgentIdAndTheRestFollowInIdOrder() {
+    public void firstCallGoesToTheLowestAgentIdAlone() {
         RoutingDecision decision = strategy.decide(sales("1003", "1001", "1002"));
 
-        assertEquals(List.of("1001", "1002", "1003"), decision.rankedAgentIds());
+        assertEquals(List.of("1001"), decision.rankedAgentIds());
         assertFalse(decision.ringAll());
     }
 
@@ -49,9 +53,21 @@ public class RoundRobinStrategyTest {
     public void positionAdvancesPastTheAgentChosenLastTime() {
         RoutingRequest request = sales("1003", "1001", "1002");
 
-        assertEquals(List.of("1001", "1002", "1003"), strategy.decide(request).rankedAgentIds());
-        assertEquals(List.of("1002", "1003", "1001"), strategy.decide(request).rankedAgentIds());
-        assertEquals(List.of("1003", "1001", "1002"), strategy.decide(request).rankedAgentIds());
+        assertEquals(List.of("1001"), strategy.decide(request).rankedAgentIds());
+        assertEquals(List.of("1002"), strategy.decide(request).rankedAgentIds());
+        assertEquals(List.of("1003"), strategy.decide(request).rankedAgentIds());
+    }
+
+    @Test
+    public void agentIdsAreTakenInTheirStringOrder() {
+        RoutingRequest request = sales("999", "1000", "20", "3");
+
+        List<String> firsts = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            firsts.add(first(request));
+        }
+
+        assertEquals(List.of("1000", "20", "3", "999", "1000"), firsts);
     }
 
     @Test
@@ -83,8 +99,32 @@ public class RoundRobinStrategyTest {
         // 1002, chosen last, and 1003, next in turn, are no longer candidates
         RoutingDecision decision = strategy.decide(sales("1001", "1004"));
 
-        assertEquals(List.of("1004", "1001"), decision.rankedAgentIds());
-        assertTrue(decision.reason(), decision.reason().contains("after 1002 (no longer a candidate)"));
+        assertEquals(List.of("1004"), decision.rankedAgentIds());
+        assertEquals("1004 next in rotation of queue sales after 1002 (no longer a candidate)", decision.reason());
+    }
+
+    @Test
+    public void whenTheAgentChosenLastHasLeftAndNoneFollowsTheRotationWrapsRound() {
+        assertEquals("1001", first(sales("1001", "1002", "1003")));
+        assertEquals("1002", first(sales("1001", "1002", "1003")));
+        assertEquals("1003", first(sales("1001", "1002", "1003")));
+
+        RoutingDecision decision = strategy.decide(sales("1002", "1001"));
+
+        assertEquals(List.of("1001"), decision.rankedAgentIds());
+        assertEquals("1001 next in rotation of queue sales after 1003 (no longer a candidate), wrapped round to "
+                + "the lowest agent id", decision.reason());
+    }
+
+    @Test
+    public void aSingleCandidateChosenLastTimeIsChosenAgain() {
+        assertEquals("1001", first(sales("1001", "1002")));
+
+        RoutingDecision decision = strategy.decide(sales("1001"));
+
+        assertEquals(List.of("1001"), decision.rankedAgentIds());
+        assertEquals("1001 next in rotation of queue sales after 1001, wrapped round to the lowest agent id",
+                decision.reason());
     }
 
     @Test
@@ -101,10 +141,11 @@ public class RoundRobinStrategyTest {
         assertEquals("1002", first(sales("1001", "1002", "1003")));
         assertEquals("1003", first(sales("1001", "1002", "1003")));
 
-        RoutingDecision decision = strategy.decide(sales("1002", "1001"));
+        RoutingDecision decision = strategy.decide(sales("1003", "1002", "1001"));
 
-        assertEquals(List.of("1001", "1002"), decision.rankedAgentIds());
-        assertTrue(decision.reason(), decision.reason().contains("wrapped round"));
+        assertEquals(List.of("1001"), decision.rankedAgentIds());
+        assertEquals("1001 next in rotation of queue sales after 1003, wrapped round to the lowest agent id",
+                decision.reason());
     }
 
     @Test
@@ -146,6 +187,15 @@ public class RoundRobinStrategyTest {
         // 4000 decisions over 5 agents: a lost or doubled update of the position would skew the counts
         for (String id : List.of("1001", "1002", "1003", "1004", "1005")) {
             assertEquals(id, Integer.valueOf(threads * perThread / 5), counts.get(id));
+        }
+    }
+
+    @Test
+    public void componentDeclaresThatItMayRunInline() throws IOException {
+        // @Component is not retained at run time: its properties are constants in the compiled class
+        try (InputStream in = RoundRobinStrategy.class.getResourceAsStream("RoundRobinStrategy.class")) {
+            String classFile = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+            assertTrue(classFile.contains(RoutingStrategy.INLINE_PROPERTY + "=true"));
         }
     }
 }

@@ -1,8 +1,5 @@
 package org.switchboard.routing.strategy.weightedrandom.internal;
 
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -17,13 +14,19 @@ import org.switchboard.routing.api.RoutingRequest;
 import org.switchboard.routing.api.RoutingStrategy;
 
 /**
- * Offers the call to the candidates in a random order weighted by skill: an agent's weight is the sum of the
- * agent's levels in the skills the call requires (1 when it requires none; never less than 1). The whole
- * ranking is a weighted sampling without replacement: each place goes to one of the agents not placed yet,
- * with a chance proportional to the agent's weight.
+ * Offers the call to a candidate drawn at random weighted by skill: an agent's weight is the sum of the
+ * agent's levels in the skills the call requires (1 when it requires none; never less than 1), and each
+ * candidate is chosen with a chance proportional to its weight.
+ * <p>
+ * One weighted draw: a pass sums the weights, one uniform number is drawn below the sum, and a second pass
+ * finds the agent whose share of the sum it falls in. It returns only that agent and may run inline.
  */
-@Component(service = RoutingStrategy.class, property = RoutingStrategy.NAME_PROPERTY + "=weighted-random")
+@Component(service = RoutingStrategy.class, property = {
+    RoutingStrategy.NAME_PROPERTY + "=weighted-random",
+    RoutingStrategy.INLINE_PROPERTY + "=true" })
 public class WeightedRandomStrategy implements RoutingStrategy {
+
+    private static final String[] NO_SKILLS = new String[0];
 
     /** Not thread-safe itself: used only under this component's lock. */
     private final RandomGenerator random;
@@ -36,39 +39,42 @@ public class WeightedRandomStrategy implements RoutingStrategy {
         this.random = Objects.requireNonNull(random, "random");
     }
 
-    private record Draw(String agentId, int weight, double key) {
-    }
-
     @Override
     public RoutingDecision decide(RoutingRequest request) {
-        Set<String> skills = request.call().requiredSkills().keySet();
+        Set<String> requiredSkills = request.call().requiredSkills().keySet();
         List<CandidateAgent> candidates = request.candidates();
-        int[] weights = new int[candidates.size()];
-        long total = 0;
-        for (int i = 0; i < weights.length; i++) {
-            weights[i] = weight(candidates.get(i), skills);
-            total += weights[i];
+        int count = candidates.size();
+        if (requiredSkills.isEmpty()) {
+            // every weight is 1: a uniform draw
+            String chosen = candidates.get(drawIndex(count)).agentId();
+            return RoutingDecision.choose(chosen, chosen + " drawn first at random of " + count
+                    + (count == 1 ? " candidate" : " candidates") + " (no skill required, equal weights)");
         }
-        double[] exponentials = exponentials(weights.length);
-        // Efraimidis-Spirakis: ordering by Exp(1) / weight, smallest first, is a weighted sampling without
-        // replacement of the whole list, in O(n log n).
-        Draw[] draws = new Draw[weights.length];
-        for (int i = 0; i < draws.length; i++) {
-            draws[i] = new Draw(candidates.get(i).agentId(), weights[i], exponentials[i] / weights[i]);
-        }
-        Arrays.sort(draws, Comparator.comparingDouble(Draw::key));
 
-        List<String> ranked = new ArrayList<>(draws.length);
-        for (Draw draw : draws) {
-            ranked.add(draw.agentId());
+        String[] skills = requiredSkills.toArray(NO_SKILLS);
+        int[] weights = new int[count];
+        long total = 0;
+        for (int i = 0; i < count; i++) {
+            int weight = weight(candidates.get(i), skills);
+            weights[i] = weight;
+            total += weight;
         }
-        return RoutingDecision.ranked(ranked, reason(draws[0], total, skills, draws.length));
+        long drawn = drawBelow(total);
+        int chosen = count - 1;
+        long upTo = 0;
+        for (int i = 0; i < count; i++) {
+            upTo += weights[i];
+            if (drawn < upTo) {
+                chosen = i;
+                break;
+            }
+        }
+        String agentId = candidates.get(chosen).agentId();
+        return RoutingDecision.choose(agentId, agentId + " drawn first with skill weight " + weights[chosen] + " of "
+                + total + " in total (sum of levels in " + String.join(", ", new TreeSet<>(requiredSkills)) + ")");
     }
 
-    private static int weight(CandidateAgent agent, Set<String> requiredSkills) {
-        if (requiredSkills.isEmpty()) {
-            return 1;
-        }
+    private static int weight(CandidateAgent agent, String[] requiredSkills) {
         long sum = 0;
         for (String skill : requiredSkills) {
             sum += agent.level(skill);
@@ -76,20 +82,13 @@ public class WeightedRandomStrategy implements RoutingStrategy {
         return (int) Math.max(1, Math.min(sum, Integer.MAX_VALUE));
     }
 
-    private synchronized double[] exponentials(int count) {
-        double[] values = new double[count];
-        for (int i = 0; i < count; i++) {
-            values[i] = random.nextExponential();
-        }
-        return values;
+    /** A uniformly random index in [0, bound). */
+    private synchronized int drawIndex(int bound) {
+        return random.nextInt(bound);
     }
 
-    private static String reason(Draw first, long total, Set<String> skills, int candidates) {
-        if (skills.isEmpty()) {
-            return first.agentId() + " drawn first at random of " + candidates
-                    + (candidates == 1 ? " candidate" : " candidates") + " (no skill required, equal weights)";
-        }
-        return first.agentId() + " drawn first with skill weight " + first.weight() + " of " + total
-                + " in total (sum of levels in " + String.join(", ", new TreeSet<>(skills)) + ")";
+    /** A uniformly random long in [0, bound). */
+    private synchronized long drawBelow(long bound) {
+        return random.nextLong(bound);
     }
 }
