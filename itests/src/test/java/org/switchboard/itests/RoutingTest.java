@@ -44,6 +44,19 @@ public class RoutingTest extends SwitchboardTestSupport {
     }
 
     @Test
+    public void everyShippedStrategyRoutesARealCallAndSignsItsDecision() throws Exception {
+        onlyAvailable("1001", "1002");
+        for (String strategy : List.of("longest-idle", "round-robin", "fewest-calls", "least-talk-time", "random",
+                "weighted-random", "skills-best-match")) {
+            useStrategy(strategy);
+            RoutingDecisionRecord decision = decisionOf(answeredCall());
+            assertEquals(strategy, decision.strategy());
+            assertEquals(null, decision.fallbackCause());
+            assertEquals(2, decision.candidates());
+        }
+    }
+
+    @Test
     public void roundRobinSetFromTheShellAlternatesAgentsAndWhyExplainsEachDecision() throws Exception {
         useStrategy("round-robin");
         Path cfg = Path.of(System.getProperty("karaf.etc"), "org.switchboard.acd.queue-support.cfg");

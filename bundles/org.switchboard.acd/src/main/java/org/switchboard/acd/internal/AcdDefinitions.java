@@ -10,5 +10,9 @@ interface AcdDefinitions {
 
     void defineAgent(AgentSettings settings);
 
-    void removeAgent(String id);
+    /**
+     * Withdraws the agent. Its session (logged in, queues, pause) ends only when {@code endSession}: when its
+     * configuration was deleted, not when its bundle or the server stops.
+     */
+    void removeAgent(String id, boolean endSession);
 }

@@ -35,7 +35,11 @@ public class AgentConfiguration extends ConfiguredDefinition<AgentSettings> {
         String password();
     }
 
+    /** DS's reason code for a deactivation because the configuration was deleted. */
+    private static final int CONFIGURATION_DELETED = 4;
+
     private final AcdDefinitions definitions;
+    private boolean configurationDeleted;
 
     @Activate
     public AgentConfiguration(@Reference AcdDefinitions definitions, Map<String, Object> properties) {
@@ -49,8 +53,13 @@ public class AgentConfiguration extends ConfiguredDefinition<AgentSettings> {
         apply(properties);
     }
 
+    /**
+     * Withdraws the agent. Only a deleted configuration ends the agent's session; a bundle or server that stops
+     * keeps it, so that the agent is logged in again when it starts.
+     */
     @Deactivate
-    void deactivate() {
+    void deactivate(int reason) {
+        configurationDeleted = reason == CONFIGURATION_DELETED;
         withdraw();
     }
 
@@ -71,6 +80,6 @@ public class AgentConfiguration extends ConfiguredDefinition<AgentSettings> {
 
     @Override
     void remove(String name) {
-        definitions.removeAgent(name);
+        definitions.removeAgent(name, configurationDeleted);
     }
 }

@@ -20,6 +20,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.api.acd.AcdException;
 import org.switchboard.api.acd.AgentOffer;
+import org.switchboard.api.acd.AgentSession;
+import org.switchboard.api.acd.AgentSessionStore;
 import org.switchboard.api.acd.AgentState;
 import org.switchboard.api.acd.AgentStateChange;
 import org.switchboard.api.acd.AgentStateJournal;
@@ -49,7 +51,12 @@ final class CallDistribution {
     private static final Logger LOG = LoggerFactory.getLogger(CallDistribution.class);
 
     /** The collaborators that keep what happens. */
-    record Records(CallDetailRecordStore calls, AgentStateJournal agentStates, RoutingDecisionLog decisions) {
+    record Records(CallDetailRecordStore calls, AgentStateJournal agentStates, RoutingDecisionLog decisions,
+            AgentSessionStore sessions) {
+        /** Without durable agent sessions: a restart finds every agent logged out. */
+        Records(CallDetailRecordStore calls, AgentStateJournal agentStates, RoutingDecisionLog decisions) {
+            this(calls, agentStates, decisions, AgentSessions.NOT_KEPT);
+        }
     }
 
     private final Clock clock;
@@ -57,6 +64,9 @@ final class CallDistribution {
     private final PhoneLocator phones;
     private final Timers timers;
     private final AgentChooser chooser;
+    private final AgentSessions sessions;
+    /** False while a definition is withdrawn: that logs the agent out here but keeps its session for later. */
+    private boolean keepingSessions = true;
 
     private final Map<String, QueueLine> queues = new LinkedHashMap<>();
     private final Map<String, AgentSeat> agents = new TreeMap<>();
@@ -72,6 +82,7 @@ final class CallDistribution {
         this.phones = phones;
         this.timers = timers;
         this.chooser = chooser;
+        this.sessions = new AgentSessions(records.sessions());
         this.countersDay = today();
     }
 
@@ -120,7 +131,9 @@ final class CallDistribution {
     void defineAgent(AgentSettings settings) {
         AgentSeat seat = agents.get(settings.id());
         if (seat == null) {
-            agents.put(settings.id(), new AgentSeat(settings, now()));
+            AgentSeat defined = new AgentSeat(settings, now());
+            agents.put(settings.id(), defined);
+            sessions.restorable(settings.id()).ifPresent(session -> restore(defined, session));
         } else {
             seat.settings = settings;
             seat.forgetSnapshot();
@@ -128,14 +141,37 @@ final class CallDistribution {
         dispatch();
     }
 
-    void removeAgent(String id) {
+    /**
+     * Withdraws the agent's definition. The agent's session ends only when {@code endSession} (its configuration
+     * was deleted); otherwise (its bundle or the server stops) the session is kept and given back when the agent
+     * is defined again, in this run or after a restart.
+     */
+    void removeAgent(String id, boolean endSession) {
         AgentSeat seat = agents.get(id);
         if (seat != null) {
-            logout(id);
+            keepingSessions = endSession;
+            try {
+                logout(id);
+            } finally {
+                keepingSessions = true;
+            }
             if (seat.state == AgentState.LOGGED_OUT) {
                 agents.remove(id);
+                if (!endSession) {
+                    sessions.setAside(id, now());
+                }
             }
         }
+    }
+
+    /**
+     * Reads the agents' sessions kept before this start. Each agent is logged in again as it was when its
+     * definition arrives (the configuration components define agents after the distributor has started).
+     *
+     * @return how many sessions wait for their agents
+     */
+    int loadSessions() {
+        return sessions.load();
     }
 
     void setPauseReasons(List<String> reasons) {
@@ -187,6 +223,7 @@ final class CallDistribution {
             agent.unansweredInARow = 0;
             enter(agent, AgentState.AVAILABLE, "logged in to " + String.join(",", wanted));
         }
+        keepSession(agent);
         dispatch();
         return status(agent);
     }
@@ -212,6 +249,7 @@ final class CallDistribution {
             }
             default -> loggedOut(agent, "logged out");
         }
+        keepSession(agent);
         return status(agent);
     }
 
@@ -229,6 +267,7 @@ final class CallDistribution {
             }
             default -> agent.pauseAfterCall = reason;
         }
+        keepSession(agent);
         return status(agent);
     }
 
@@ -247,6 +286,7 @@ final class CallDistribution {
             }
             default -> agent.pauseAfterCall = null;
         }
+        keepSession(agent);
         dispatch();
         return status(agent);
     }
@@ -654,6 +694,21 @@ final class CallDistribution {
         enter(agent, AgentState.PAUSED, "paused: " + reason);
     }
 
+    /** Logs the agent in as its session kept from before the start says; the call it was on is gone. */
+    private void restore(AgentSeat agent, AgentSession session) {
+        session.queues().forEach(queue -> agent.queues.put(queue, agent.settings.tierIn(queue)));
+        String queues = String.join(",", session.queues());
+        if (session.isPaused()) {
+            agent.pauseReason = session.pausedReason();
+            enter(agent, AgentState.PAUSED, "session restored after a restart: paused: " + session.pausedReason()
+                    + ", in " + queues);
+        } else {
+            enter(agent, AgentState.AVAILABLE, "session restored after a restart: logged in to " + queues);
+        }
+        LOG.info("agent {} logged in again to {} as before the restart{}", agent.id(), queues,
+                session.isPaused() ? ", paused (" + session.pausedReason() + ")" : "");
+    }
+
     private void loggedOut(AgentSeat agent, String reason) {
         agent.queues.clear();
         agent.logoutAfterCall = false;
@@ -713,6 +768,17 @@ final class CallDistribution {
             records.agentStates().append(new AgentStateChange(agent.id(), state, now, reason));
         } catch (RuntimeException e) {
             LOG.error("agent {} entered {} but the change could not be journaled", agent.id(), state, e);
+        }
+        keepSession(agent);
+    }
+
+    /**
+     * Writes the agent's session when it changed. Called after every change an agent makes or the distributor
+     * makes to an agent; not when a queue's definition is withdrawn, which happens when the bundle stops too.
+     */
+    private void keepSession(AgentSeat agent) {
+        if (keepingSessions) {
+            sessions.keep(agent, now());
         }
     }
 

@@ -40,6 +40,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.api.acd.AcdException;
 import org.switchboard.api.acd.AgentDesk;
+import org.switchboard.api.acd.AgentSessionStore;
 import org.switchboard.api.acd.AgentStateJournal;
 import org.switchboard.api.acd.AgentStatus;
 import org.switchboard.api.acd.CallDistributor;
@@ -88,8 +89,8 @@ public class Distributor
 
     @Activate
     public Distributor(@Reference CallDetailRecordStore records, @Reference AgentStateJournal journal,
-            @Reference RoutingDecisionLog decisionLog, @Reference ConfigurationAdmin configurations,
-            Map<String, Object> properties) {
+            @Reference RoutingDecisionLog decisionLog, @Reference AgentSessionStore sessions,
+            @Reference ConfigurationAdmin configurations, Map<String, Object> properties) {
         this.configurations = configurations;
         decisions = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "switchboard-acd-decisions"));
         AtomicInteger threadNumber = new AtomicInteger();
@@ -100,8 +101,17 @@ public class Distributor
                     return thread;
                 });
         distribution = new CallDistribution(Clock.systemUTC(),
-                new CallDistribution.Records(records, journal, decisionLog), this::locatePhone, this::schedule,
-                new AgentChooser(this::installedStrategy, strategyThreads));
+                new CallDistribution.Records(records, journal, decisionLog, sessions), this::locatePhone,
+                this::schedule, new AgentChooser(this::installedStrategy, strategyThreads));
+        // The first task of the decision thread, so before any call, registration or agent definition: the calls
+        // the last stop left open are closed, and the agents' sessions wait for their agents' definitions.
+        InterruptedCalls interrupted = new InterruptedCalls(records);
+        run(() -> {
+            int closed = interrupted.closeAll();
+            int waiting = distribution.loadSessions();
+            LOG.info("distributor started: {} interrupted calls closed, {} agent sessions to restore", closed,
+                    waiting);
+        });
         configure(properties);
     }
 
@@ -346,8 +356,8 @@ public class Distributor
     }
 
     @Override
-    public void removeAgent(String id) {
-        runAndPublish(() -> distribution.removeAgent(id));
+    public void removeAgent(String id, boolean endSession) {
+        runAndPublish(() -> distribution.removeAgent(id, endSession));
     }
 
     // ---- plumbing

@@ -14,6 +14,7 @@ import org.switchboard.acd.internal.RecordingFakes.ManualTimers;
 import org.switchboard.acd.internal.RecordingFakes.MemoryDecisions;
 import org.switchboard.acd.internal.RecordingFakes.MemoryJournal;
 import org.switchboard.acd.internal.RecordingFakes.MemoryRecords;
+import org.switchboard.acd.internal.RecordingFakes.MemorySessions;
 import org.switchboard.acd.internal.RecordingFakes.Phones;
 import org.switchboard.acd.internal.RecordingFakes.ScriptedLeg;
 import org.switchboard.acd.internal.RecordingFakes.SteppingClock;
@@ -33,10 +34,11 @@ abstract class DistributionFixture {
     final Phones phones = new Phones();
     final ManualTimers timers = new ManualTimers(clock);
     final MemoryDecisions decisions = new MemoryDecisions();
+    final MemorySessions sessions = new MemorySessions();
     final Map<String, InstalledStrategy> strategies = new HashMap<>();
     final ExecutorService strategyThreads = Executors.newCachedThreadPool();
     final CallDistribution acd = new CallDistribution(clock,
-            new CallDistribution.Records(records, journal, decisions), phones, timers,
+            new CallDistribution.Records(records, journal, decisions, sessions), phones, timers,
             new AgentChooser(name -> Optional.ofNullable(strategies.get(name)), strategyThreads));
 
     @Before

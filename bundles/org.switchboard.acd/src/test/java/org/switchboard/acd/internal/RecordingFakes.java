@@ -10,8 +10,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import org.switchboard.api.acd.AgentOffer;
+import org.switchboard.api.acd.AgentSession;
+import org.switchboard.api.acd.AgentSessionStore;
 import org.switchboard.api.acd.AgentStateChange;
 import org.switchboard.api.acd.AgentStateJournal;
 import org.switchboard.api.acd.CallerLeg;
@@ -48,7 +51,7 @@ final class RecordingFakes {
         }
     }
 
-    static final class MemoryRecords implements CallDetailRecordStore {
+    static class MemoryRecords implements CallDetailRecordStore {
         final Map<String, CallDetailRecord> records = new HashMap<>();
         final List<CallStateChange> changes = new ArrayList<>();
 
@@ -92,6 +95,29 @@ final class RecordingFakes {
         @Override
         public List<AgentStateChange> history(String agentId, int limit) {
             return changes.stream().filter(c -> c.agentId().equals(agentId)).limit(limit).toList();
+        }
+    }
+
+    /** Agents' sessions in a map, counting the writes. */
+    static final class MemorySessions implements AgentSessionStore {
+        final Map<String, AgentSession> sessions = new TreeMap<>();
+        int writes;
+
+        @Override
+        public void save(AgentSession session) {
+            writes++;
+            sessions.put(session.agentId(), session);
+        }
+
+        @Override
+        public void remove(String agentId) {
+            writes++;
+            sessions.remove(agentId);
+        }
+
+        @Override
+        public List<AgentSession> all() {
+            return List.copyOf(sessions.values());
         }
     }
 

@@ -8,8 +8,10 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.api.console.Session;
 import org.switchboard.api.acd.AgentDesk;
 import org.switchboard.api.acd.AgentStatus;
+import org.switchboard.api.audit.AuditLog;
 import org.switchboard.shell.command.completers.AgentIdCompleter;
 import org.switchboard.shell.command.completers.QueueNameCompleter;
 
@@ -29,11 +31,19 @@ public class AgentLoginCommand implements Action {
     @Reference
     AgentDesk desk;
 
+    @Reference
+    AuditLog audit;
+
+    @Reference
+    Session session;
+
     @Override
     public Object execute() {
         AgentStatus status = desk.login(agentId, queues == null ? List.of() : queues);
         System.out.println("Agent " + status.agentId() + " is " + AgentsCommand.state(status) + " in "
                 + String.join(",", status.queues()) + ": " + status.availability());
+        AuditTrail.record(audit, session, "agent-login", "agent " + agentId + " to " + String.join(",", status.queues())
+                + (queues == null || queues.isEmpty() ? " (its configured queues)" : ""));
         return null;
     }
 }

@@ -6,8 +6,10 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.api.console.Session;
 import org.switchboard.api.acd.AgentDesk;
 import org.switchboard.api.acd.AgentStatus;
+import org.switchboard.api.audit.AuditLog;
 import org.switchboard.shell.command.completers.AgentIdCompleter;
 
 @Command(scope = "callcenter", name = "agent-ready", description = "Makes a paused agent, or one in wrap-up, available")
@@ -21,10 +23,17 @@ public class AgentReadyCommand implements Action {
     @Reference
     AgentDesk desk;
 
+    @Reference
+    AuditLog audit;
+
+    @Reference
+    Session session;
+
     @Override
     public Object execute() {
         AgentStatus status = desk.ready(agentId);
         System.out.println(AgentsCommand.summary(status));
+        AuditTrail.record(audit, session, "agent-ready", "agent " + agentId);
         return null;
     }
 }

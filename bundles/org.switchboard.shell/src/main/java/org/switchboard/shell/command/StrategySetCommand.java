@@ -6,8 +6,10 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.api.console.Session;
 import org.switchboard.api.acd.AgentDesk;
 import org.switchboard.api.acd.QueueStatus;
+import org.switchboard.api.audit.AuditLog;
 import org.switchboard.shell.command.completers.QueueNameCompleter;
 import org.switchboard.shell.command.completers.StrategyNameCompleter;
 
@@ -26,6 +28,12 @@ public class StrategySetCommand implements Action {
     @Reference
     AgentDesk desk;
 
+    @Reference
+    AuditLog audit;
+
+    @Reference
+    Session session;
+
     @Override
     public Object execute() {
         desk.setStrategy(queue, strategy);
@@ -36,6 +44,7 @@ public class StrategySetCommand implements Action {
             message += " (not installed: the fallback strategy " + fallback + " decides until it is)";
         }
         System.out.println(message);
+        AuditTrail.record(audit, session, "strategy-set", "queue " + queue + " to strategy " + strategy);
         return null;
     }
 }

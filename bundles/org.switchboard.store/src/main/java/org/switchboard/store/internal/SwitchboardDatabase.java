@@ -37,6 +37,11 @@ public class SwitchboardDatabase extends ForwardingDataSource implements Connect
     void activate(SwitchboardDatabaseConfig config) throws Exception {
         directory = DatabaseLocation.of(config, System.getProperty("karaf.data"));
         createParentDirectories(directory);
+        // Durability: Derby syncs its log to disk at every commit (the default, never changed here), so what a
+        // store method has returned is on disk even after kill -9. derby.system.durability=test would skip the
+        // syncs; it is not set anywhere in Switchboard, and an operator who sets it is told at every boot.
+        DurabilityCheck.problem(System.getProperties())
+                .ifPresent(problem -> LOG.error("Derby durability is off: {}", problem));
         DataSource booted = EmbeddedDerby.boot(directory);
         try (Connection connection = booted.getConnection()) {
             SchemaMigration.update(connection);
