@@ -102,6 +102,26 @@ public class RoutingTest extends SwitchboardTestSupport {
     }
 
     @Test
+    public void uninstallingTheFeatureOfTheStrategyInUseFallsBackAndInstallingItAgainBringsItBack()
+            throws Exception {
+        useStrategy("least-talk-time");
+        onlyAvailable("1001", "1002");
+        org.apache.karaf.features.FeaturesService features = service(org.apache.karaf.features.FeaturesService.class);
+
+        features.uninstallFeature("switchboard-strategy-least-talk-time");
+        try {
+            awaitCondition("fallback in use",
+                    () -> agents().queue("support").orElseThrow().strategyInUse().equals("longest-idle"));
+            assertEquals("longest-idle", decisionOf(answeredCall()).strategy());
+        } finally {
+            features.installFeature("switchboard-strategy-least-talk-time");
+        }
+        awaitCondition("least-talk-time back",
+                () -> agents().queue("support").orElseThrow().strategyInUse().equals("least-talk-time"));
+        assertEquals("least-talk-time", decisionOf(answeredCall()).strategy());
+    }
+
+    @Test
     public void ringAllRingsEveryAvailableAgentAndTheFirstToAnswerTakesTheCall() throws Exception {
         useStrategy("ring-all");
         onlyAvailable("1001", "1002");

@@ -89,6 +89,7 @@ public class DistributorDecisionBenchmark {
             for (int i = 0; i < 3; i++) {
                 idleCycle(this);
             }
+            floor.resetCounters();
         }
 
         @TearDown(Level.Trial)
@@ -131,6 +132,7 @@ public class DistributorDecisionBenchmark {
             for (int i = 0; i < 3; i++) {
                 lastFreeCycle(this);
             }
+            floor.resetCounters();
         }
 
         @TearDown(Level.Trial)
@@ -157,6 +159,7 @@ public class DistributorDecisionBenchmark {
         public void setUp() throws SettingsException {
             floor = new BenchFloor("longest-idle", agents);
             floor.fillQueue(calls, QUEUE_SPREAD);
+            floor.resetCounters();
         }
 
         @TearDown(Level.Trial)
@@ -187,9 +190,11 @@ public class DistributorDecisionBenchmark {
     static AgentOffer idleCycle(IdleAgents state) {
         BenchFloor floor = state.floor;
         String head = floor.waiting.pollFirst();
+        long start = BenchFloor.BREAKDOWN ? System.nanoTime() : 0;
         floor.openGate();
         floor.acd.redistribute();
         floor.closeGate();
+        long decided = BenchFloor.BREAKDOWN ? System.nanoTime() : 0;
         AgentOffer offer = floor.leg.lastOffer;
         state.expectedOffers += "ring-all".equals(state.strategy) ? state.agents : 1;
         if (!offer.callId().equals(head) || floor.leg.offers != state.expectedOffers) {
@@ -198,15 +203,23 @@ public class DistributorDecisionBenchmark {
         }
         floor.acd.callerAbandoned(head);
         floor.enqueueNewCall();
+        if (BenchFloor.BREAKDOWN) {
+            floor.recordPhases(start, decided, System.nanoTime());
+        }
         return offer;
     }
 
     static AgentOffer lastFreeCycle(LastFreeAgent state) {
         BenchFloor floor = state.floor;
         AgentOffer ringing = state.ringing;
+        long start = BenchFloor.BREAKDOWN ? System.nanoTime() : 0;
         floor.openGate();
         floor.acd.offerFailed(ringing.callId(), ringing.agentId(), OfferOutcome.NO_ANSWER, "no answer");
         floor.closeGate();
+        if (BenchFloor.BREAKDOWN) {
+            long end = System.nanoTime();
+            floor.recordPhases(start, end, end);
+        }
         AgentOffer offer = floor.leg.lastOffer;
         if (++state.expectedOffers != floor.leg.offers || !offer.callId().equals(ringing.callId())) {
             throw new IllegalStateException("expected call " + ringing.callId() + " offered again, got " + offer);
@@ -222,6 +235,8 @@ public class DistributorDecisionBenchmark {
                     + callsInProgress + "), " + floor.leg.releases + " released, " + floor.leg.offers
                     + " offers (expected " + expectedOffers + ")");
         }
+        System.out.println();
+        System.out.println("NOTE: " + floor.breakdown());
         if (floor.fallbacks > 0) {
             System.out.println("NOTE: " + floor.fallbacks + " of " + floor.decisions
                     + " decisions went to the fallback strategy; last cause: " + floor.lastFallbackCause);

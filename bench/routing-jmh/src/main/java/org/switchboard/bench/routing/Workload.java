@@ -17,7 +17,7 @@ import org.switchboard.routing.api.RoutingRequest;
  * Realistic routing requests, reproducible from a seed: a call of the queue "support" that requires
  * english 3 and billing 2, and candidates as the distributor hands them over: in agent-id order, all of one
  * tier, all having the required skills (at levels from the minimum to 10, plus 0-3 other skills), idle since
- * 0-15 minutes (distinct instants, millisecond resolution), 0-60 calls answered today, 0-5 hours of talk today,
+ * 0-15 minutes (random, millisecond resolution), 0-60 calls answered today, 0-5 hours of talk today,
  * and a last call that ended when they became idle (none for the ~5 % who have not answered a call yet).
  */
 public final class Workload {

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -73,6 +75,8 @@ final class BridgedCall implements CallerLeg {
     private final String ani;
 
     private Phase phase = Phase.WAITING;
+    /** The SIP Call-IDs the bridge finds this call by (the caller's and each agent leg's). */
+    private final Set<String> sipCallIds = ConcurrentHashMap.newKeySet();
     private boolean ringbackSent;
     private final Map<String, AgentLeg> legs = new LinkedHashMap<>();
     private String agentId;
@@ -90,6 +94,14 @@ final class BridgedCall implements CallerLeg {
 
     synchronized Phase phase() {
         return phase;
+    }
+
+    void trackedAs(String sipCallId) {
+        sipCallIds.add(sipCallId);
+    }
+
+    Set<String> trackedSipCallIds() {
+        return sipCallIds;
     }
 
     String callerSipCallId() {
@@ -317,7 +329,11 @@ final class BridgedCall implements CallerLeg {
         }
     }
 
+    /** Ends the call once: the bridge forgets it and its place among the calls in progress is given back. */
     private void end() {
+        if (phase == Phase.ENDED) {
+            return;
+        }
         phase = Phase.ENDED;
         bridge.forget(this);
     }

@@ -10,6 +10,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
+import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 
 import javax.sip.ClientTransaction;
@@ -45,6 +46,9 @@ final class CallBridge {
     private final SipReplies replies;
     private final Supplier<CallDistributor> distributor;
     private final ScheduledExecutorService timers;
+    private final CallAdmission admission;
+    private final IntSupplier retryAfterSeconds;
+    private final LogThrottle logThrottle;
     private final Clock clock;
     /** Calls by the SIP Call-ID of either leg. */
     private final Map<String, BridgedCall> calls = new ConcurrentHashMap<>();
@@ -52,11 +56,15 @@ final class CallBridge {
     private final Map<ClientTransaction, ServerTransaction> relayedReinvites = new ConcurrentHashMap<>();
 
     CallBridge(SipEndpoint sip, SipReplies replies, Supplier<CallDistributor> distributor,
-            ScheduledExecutorService timers, Clock clock) {
+            ScheduledExecutorService timers, CallAdmission admission, IntSupplier retryAfterSeconds,
+            LogThrottle logThrottle, Clock clock) {
         this.sip = sip;
         this.replies = replies;
         this.distributor = distributor;
         this.timers = timers;
+        this.admission = admission;
+        this.retryAfterSeconds = retryAfterSeconds;
+        this.logThrottle = logThrottle;
         this.clock = clock;
     }
 
@@ -64,48 +72,96 @@ final class CallBridge {
         return Optional.ofNullable(distributor.get());
     }
 
+    /** Calls started and not yet ended: an O(1) counter, kept by {@link CallAdmission}. */
     int callsInProgress() {
-        return (int) calls.values().stream().distinct().count();
+        return admission.activeCalls();
     }
 
     // ---- requests
 
+    /** Whether the INVITE starts a call (no To tag) rather than being a re-INVITE inside one. */
+    static boolean startsCall(Request invite) {
+        ToHeader to = (ToHeader) invite.getHeader(ToHeader.NAME);
+        return to == null || to.getTag() == null;
+    }
+
     void invite(RequestEvent event) {
         Request request = event.getRequest();
-        String toTag = ((ToHeader) request.getHeader(ToHeader.NAME)).getTag();
-        if (toTag != null) {
+        if (!startsCall(request)) {
             reinvite(event);
             return;
         }
+        CallAdmission.Verdict verdict = admission.tryAdmit();
+        if (verdict != CallAdmission.Verdict.ADMITTED) {
+            refuseOverload(event, verdict);
+            return;
+        }
+        boolean started = false;
+        try {
+            started = startCall(event, request);
+        } finally {
+            if (!started) {
+                admission.ended();
+            }
+        }
+    }
+
+    /** Over the limits: 503 with Retry-After, without keeping any state for the INVITE. */
+    private void refuseOverload(RequestEvent event, CallAdmission.Verdict verdict) {
+        long suppressed = logThrottle.permit(verdict.name());
+        if (suppressed != LogThrottle.SUPPRESSED) {
+            LOG.warn("INVITE from {} refused with 503: {} ({} calls in progress){}", SipReplies.source(event),
+                    verdict == CallAdmission.Verdict.TOO_MANY_CALLS ? "maxConcurrentCalls reached"
+                            : "maxCallsPerSecond reached",
+                    admission.activeCalls(), logThrottle.leftOut(suppressed));
+        }
+        replies.refuse(event, Response.SERVICE_UNAVAILABLE, retryAfterSeconds.getAsInt());
+    }
+
+    /** Answers an admitted INVITE; true when it became a call, which then gives its admission back when it ends. */
+    private boolean startCall(RequestEvent event, Request request) {
         Optional<ServerTransaction> transaction = replies.serverTransaction(event);
         if (transaction.isEmpty()) {
-            return;
+            return false;
         }
         ServerTransaction st = transaction.get();
         replies.send(st, Response.TRYING);
         Optional<String> dnis = SipReplies.userOf(request.getRequestURI());
         if (dnis.isEmpty()) {
             replies.send(st, Response.NOT_FOUND);
-            return;
+            return false;
         }
         CallDistributor acd = distributor.get();
         if (acd == null) {
             LOG.warn("INVITE to {} refused: the distributor is not running", dnis.get());
-            replies.send(st, Response.SERVICE_UNAVAILABLE);
-            return;
+            Response busy = replies.response(Response.SERVICE_UNAVAILABLE, request);
+            try {
+                busy.setHeader(sip.headers.createRetryAfterHeader(retryAfterSeconds.getAsInt()));
+            } catch (InvalidArgumentException e) {
+                throw new IllegalStateException("a positive number of seconds is valid", e);
+            }
+            replies.send(st, busy);
+            return false;
         }
         Optional<String> queue = acd.queueForNumber(dnis.get());
         if (queue.isEmpty()) {
             LOG.info("INVITE to unknown number {} from {}", dnis.get(), SipReplies.source(event));
             replies.send(st, Response.NOT_FOUND);
-            return;
+            return false;
         }
         String ani = SipReplies.userOf(((FromHeader) request.getHeader(FromHeader.NAME)).getAddress().getURI())
                 .orElse("anonymous");
         BridgedCall call = new BridgedCall(newCallId(), ani, this, sip, replies, st);
         track(call.callerSipCallId(), call);
         LOG.info("call {} from {} to {} queued in {}", call.id, ani, dnis.get(), queue.get());
-        acd.enqueue(new InboundCall(call.id, ani, dnis.get(), queue.get(), clock.instant()), call);
+        try {
+            acd.enqueue(new InboundCall(call.id, ani, dnis.get(), queue.get(), clock.instant()), call);
+        } catch (RuntimeException e) {
+            // the call exists now: end it through its own path, which also gives its admission back
+            LOG.error("call {}: the distributor did not take it", call.id, e);
+            call.release(Response.SERVER_INTERNAL_ERROR, "Not queued");
+        }
+        return true;
     }
 
     /** CANCEL from the caller: 200 for the CANCEL, then the call ends as abandoned. */
@@ -124,15 +180,18 @@ final class CallBridge {
         });
     }
 
-    /** Hands the request's transaction and call to {@code action}; a request for no known call gets 481. */
+    /**
+     * Hands the request's transaction and call to {@code action}; a request for no known call gets 481, without
+     * any state kept for it (a flood of them costs no memory).
+     */
     private void withCall(RequestEvent event, BiConsumer<ServerTransaction, BridgedCall> action) {
-        Optional<ServerTransaction> transaction = replies.serverTransaction(event);
-        if (transaction.isEmpty()) {
-            return;
-        }
         BridgedCall call = calls.get(sipCallId(event.getRequest()));
         if (call == null) {
-            replies.send(transaction.get(), Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
+            replies.refuse(event, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, 0);
+            return;
+        }
+        Optional<ServerTransaction> transaction = replies.serverTransaction(event);
+        if (transaction.isEmpty()) {
             return;
         }
         action.accept(transaction.get(), call);
@@ -269,10 +328,15 @@ final class CallBridge {
 
     void track(String sipCallId, BridgedCall call) {
         calls.put(sipCallId, call);
+        call.trackedAs(sipCallId);
     }
 
+    /** The call ended (called once per call): drops its Call-IDs and gives its admission back. */
     void forget(BridgedCall call) {
-        calls.values().removeIf(c -> c == call);
+        for (String sipCallId : call.trackedSipCallIds()) {
+            calls.remove(sipCallId, call);
+        }
+        admission.ended();
     }
 
     ScheduledFuture<?> schedule(Runnable task, long delay, TimeUnit unit) {

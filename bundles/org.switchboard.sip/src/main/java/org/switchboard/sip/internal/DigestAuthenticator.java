@@ -19,6 +19,9 @@ import org.switchboard.api.sip.PhoneCredentials;
 /**
  * RFC 2617 / RFC 3261 digest authentication (MD5, qop "auth" or none). Nonces are stateless: a time stamp
  * signed with a secret made at start, so nothing is stored per challenge and a restart invalidates old nonces.
+ * The signature also covers the address the challenge was sent to, so a nonce is only good from that address:
+ * whoever forges the source address of a REGISTER never sees a nonce for it, and so can neither guess
+ * passwords from it nor make it count failed authentications (and be locked out) in its name.
  */
 final class DigestAuthenticator {
 
@@ -54,18 +57,23 @@ final class DigestAuthenticator {
         return realm;
     }
 
-    /** The value of a WWW-Authenticate header challenging the client. */
-    String challenge(boolean stale) {
-        return "Digest realm=\"" + realm + "\", nonce=\"" + newNonce() + "\", algorithm=MD5, qop=\"auth\""
+    /** The value of a WWW-Authenticate header challenging the client at {@code source} (its address). */
+    String challenge(boolean stale, String source) {
+        return "Digest realm=\"" + realm + "\", nonce=\"" + newNonce(source) + "\", algorithm=MD5, qop=\"auth\""
                 + (stale ? ", stale=true" : "");
     }
 
-    Verdict verify(String method, Credentials credentials, Optional<String> ha1) {
+    /**
+     * Checks the answer to a challenge, received from {@code source}. A nonce that is old, not ours or issued to
+     * another address is {@link Verdict#STALE_NONCE}: the client is challenged again, and it is not counted as
+     * a failed authentication.
+     */
+    Verdict verify(String method, Credentials credentials, Optional<String> ha1, String source) {
+        if (!isFreshNonce(credentials.nonce(), source)) {
+            return Verdict.STALE_NONCE;
+        }
         if (!realm.equals(credentials.realm())) {
             return Verdict.REJECTED;
-        }
-        if (!isFreshNonce(credentials.nonce())) {
-            return Verdict.STALE_NONCE;
         }
         if (ha1.isEmpty() || credentials.response() == null) {
             return Verdict.REJECTED;
@@ -85,13 +93,13 @@ final class DigestAuthenticator {
                 + credentials.clientNonce() + ":" + credentials.qop() + ":" + ha2);
     }
 
-    private String newNonce() {
+    private String newNonce(String source) {
         String issued = Long.toString(clock.millis());
         return Base64.getUrlEncoder().withoutPadding()
-                .encodeToString((issued + ":" + sign(issued)).getBytes(StandardCharsets.US_ASCII));
+                .encodeToString((issued + ":" + sign(issued + "@" + source)).getBytes(StandardCharsets.US_ASCII));
     }
 
-    private boolean isFreshNonce(String nonce) {
+    private boolean isFreshNonce(String nonce, String source) {
         if (nonce == null) {
             return false;
         }
@@ -106,7 +114,7 @@ final class DigestAuthenticator {
             return false;
         }
         String issued = decoded.substring(0, colon);
-        if (!MessageDigest.isEqual(sign(issued).getBytes(StandardCharsets.US_ASCII),
+        if (!MessageDigest.isEqual(sign(issued + "@" + source).getBytes(StandardCharsets.US_ASCII),
                 decoded.substring(colon + 1).getBytes(StandardCharsets.US_ASCII))) {
             return false;
         }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 
 import javax.sip.InvalidArgumentException;
@@ -25,7 +26,8 @@ import org.switchboard.api.sip.PhoneRegistration;
 /**
  * Answers REGISTER: challenges with digest authentication, checks the answer against the phone's credentials
  * and keeps the binding. A wrong user and a wrong password get the same 403, so that the answer does not tell
- * whether an extension exists.
+ * whether an extension exists. Each rejected answer counts as a failed authentication of the source address;
+ * {@link LockoutTracker} locks out a source that fails too often (locked-out sources never get here).
  */
 final class Registrar {
     private static final Logger LOG = LoggerFactory.getLogger(Registrar.class);
@@ -38,11 +40,13 @@ final class Registrar {
     private final Supplier<PhoneCredentials> credentials;
     private final Consumer<PhoneRegistration> onRegistered;
     private final Consumer<String> onUnregistered;
+    private final LockoutTracker lockouts;
+    private final IntSupplier retryAfterSeconds;
     private final Clock clock;
 
     Registrar(SipEndpoint sip, SipReplies replies, DigestAuthenticator authenticator, RegistrationTable table,
             Supplier<PhoneCredentials> credentials, Consumer<PhoneRegistration> onRegistered,
-            Consumer<String> onUnregistered, Clock clock) {
+            Consumer<String> onUnregistered, LockoutTracker lockouts, IntSupplier retryAfterSeconds, Clock clock) {
         this.sip = sip;
         this.replies = replies;
         this.authenticator = authenticator;
@@ -50,6 +54,8 @@ final class Registrar {
         this.credentials = credentials;
         this.onRegistered = onRegistered;
         this.onUnregistered = onUnregistered;
+        this.lockouts = lockouts;
+        this.retryAfterSeconds = retryAfterSeconds;
         this.clock = clock;
     }
 
@@ -65,19 +71,39 @@ final class Registrar {
             replies.send(st, Response.BAD_REQUEST);
             return;
         }
+        String source = SipReplies.sourceAddress(event).map(AccessPolicy::key).orElse("?");
         AuthorizationHeader authorization = (AuthorizationHeader) request.getHeader(AuthorizationHeader.NAME);
         if (authorization == null) {
-            challenge(st, false);
+            challenge(st, false, source);
+            return;
+        }
+        PhoneCredentials accounts = credentials.get();
+        if (accounts == null) {
+            // nobody can be checked now: not the phone's fault, so neither a 403 nor a failure of its source
+            LOG.warn("REGISTER for {} from {} answered 503: no phone credentials are available", user.get(),
+                    SipReplies.source(event));
+            Response busy = replies.response(Response.SERVICE_UNAVAILABLE, request);
+            try {
+                busy.setHeader(sip.headers.createRetryAfterHeader(retryAfterSeconds.getAsInt()));
+            } catch (InvalidArgumentException e) {
+                throw new IllegalStateException("a positive number of seconds is valid", e);
+            }
+            replies.send(st, busy);
             return;
         }
         DigestAuthenticator.Credentials answer = credentialsOf(authorization);
-        PhoneCredentials source = credentials.get();
-        Optional<String> ha1 = source == null || !user.get().equals(answer.username()) ? Optional.empty()
-                : source.digestHa1(answer.username(), authenticator.realm());
-        switch (authenticator.verify(Request.REGISTER, answer, ha1)) {
-            case STALE_NONCE -> challenge(st, true);
+        Optional<String> ha1 = !user.get().equals(answer.username()) ? Optional.empty()
+                : accounts.digestHa1(answer.username(), authenticator.realm());
+        switch (authenticator.verify(Request.REGISTER, answer, ha1, source)) {
+            case STALE_NONCE -> challenge(st, true, source);
             case REJECTED -> {
                 LOG.warn("REGISTER for {} from {} refused: wrong credentials", user.get(), SipReplies.source(event));
+                // counted before the answer goes out, so that the source's next request already meets the lockout
+                lockouts.recordFailure(source).ifPresent(lockout -> LOG.warn(
+                        "source {} locked out until {} after {} failed authentications within {} min: its REGISTERs "
+                                + "and INVITEs get 403 (callcenter:lockout-clear {} lifts it)",
+                        lockout.source(), lockout.until(), lockout.failures(), lockouts.windowMinutes(),
+                        lockout.source()));
                 replies.send(st, Response.FORBIDDEN);
             }
             case ACCEPTED -> bind(st, request, user.get(), event);
@@ -136,11 +162,11 @@ final class Registrar {
         }
     }
 
-    private void challenge(ServerTransaction st, boolean stale) {
+    private void challenge(ServerTransaction st, boolean stale, String source) {
         Response response = replies.response(Response.UNAUTHORIZED, st.getRequest());
         try {
             WWWAuthenticateHeader header = (WWWAuthenticateHeader) sip.headers.createHeader(
-                    WWWAuthenticateHeader.NAME, authenticator.challenge(stale));
+                    WWWAuthenticateHeader.NAME, authenticator.challenge(stale, source));
             response.addHeader(header);
         } catch (java.text.ParseException e) {
             throw new IllegalStateException("our challenge is valid", e);

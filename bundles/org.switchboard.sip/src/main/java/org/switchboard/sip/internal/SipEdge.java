@@ -1,9 +1,11 @@
 package org.switchboard.sip.internal;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
@@ -28,15 +30,23 @@ import org.switchboard.api.sip.PhoneCredentials;
 import org.switchboard.api.sip.PhoneRegistration;
 import org.switchboard.api.sip.PhoneRegistrationListener;
 import org.switchboard.api.sip.PhoneRegistry;
+import org.switchboard.api.sip.SourceGuard;
+import org.switchboard.api.sip.SourceLockout;
 
 /**
  * The SIP edge: runs the JAIN-SIP stack on the configured address and wires the registrar and the
  * back-to-back user agent to it. The distributor and the credentials are dynamic, greedy references: when
  * either is replaced, the stack and its calls stay up.
+ * <p>
+ * It also protects the server: trunk source addresses, per-source rates, lockout after failed
+ * authentications, and the admission of new calls. Those settings apply while the stack runs (a change never
+ * restarts it), and their state (lockouts, calls in progress) outlives a restart of the stack. The lockouts
+ * are offered to operators as the {@link SourceGuard} service.
  */
-@Component(configurationPid = SipSettings.PID, service = PhoneRegistry.class, immediate = true)
+@Component(configurationPid = SipSettings.PID, service = { PhoneRegistry.class, SourceGuard.class },
+        immediate = true)
 @Designate(ocd = SipEdge.Config.class)
-public class SipEdge implements PhoneRegistry, SipMessageRouter.SipEndpointHolder {
+public class SipEdge implements PhoneRegistry, SourceGuard, SipMessageRouter.SipEndpointHolder {
     private static final Logger LOG = LoggerFactory.getLogger(SipEdge.class);
 
     @ObjectClassDefinition(name = "Switchboard SIP edge", description = "Where phones and trunks reach the server")
@@ -52,15 +62,46 @@ public class SipEdge implements PhoneRegistry, SipMessageRouter.SipEndpointHolde
 
         @AttributeDefinition(description = "Longest registration granted to a phone, in seconds")
         int maxRegistrationSeconds() default 3600;
+
+        @AttributeDefinition(description = "Addresses and CIDR blocks (IPv4, IPv6), comma-separated, that may "
+                + "start calls (INVITE); others get 403")
+        String trunkSources() default ProtectionSettings.DEFAULT_TRUNK_SOURCES;
+
+        @AttributeDefinition(description = "Calls in progress at most; new INVITEs beyond get 503 with "
+                + "Retry-After", min = "1", max = "100000")
+        int maxConcurrentCalls() default 200;
+
+        @AttributeDefinition(description = "New calls a second at most (burst of the same size); INVITEs beyond "
+                + "get 503 with Retry-After", min = "1", max = "10000")
+        int maxCallsPerSecond() default 50;
+
+        @AttributeDefinition(description = "Retry-After of the 503 answers, in seconds", min = "1", max = "3600")
+        int retryAfterSeconds() default 5;
+
+        @AttributeDefinition(description = "REGISTERs a second from one address (burst of the same size); beyond: "
+                + "503, and no answer at twice the rate", min = "1", max = "10000")
+        int registersPerSecondPerSource() default 20;
+
+        @AttributeDefinition(description = "New INVITEs a second from one address (burst of the same size); "
+                + "beyond: 503, and no answer at twice the rate", min = "1", max = "10000")
+        int invitesPerSecondPerSource() default 20;
+
+        @AttributeDefinition(description = "Failed authentications within lockoutMinutes that lock the source "
+                + "address out", min = "1", max = "100")
+        int lockoutFailures() default 5;
+
+        @AttributeDefinition(description = "How long failed authentications count, and how long a lockout "
+                + "lasts, in minutes", min = "1", max = "1440")
+        int lockoutMinutes() default 10;
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
-    private volatile CallDistributor distributor;
+    volatile CallDistributor distributor;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
-    private volatile PhoneCredentials credentials;
+    volatile PhoneCredentials credentials;
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     private volatile List<PhoneRegistrationListener> registrationListeners;
@@ -69,31 +110,62 @@ public class SipEdge implements PhoneRegistry, SipMessageRouter.SipEndpointHolde
     private final RegistrationTable registrations = new RegistrationTable(clock);
     private final ScheduledExecutorService timers = Executors
             .newSingleThreadScheduledExecutor(r -> new Thread(r, "switchboard-sip-timers"));
+    private final LogThrottle logThrottle = new LogThrottle(LogThrottle.INTERVAL, System::nanoTime);
+    private volatile ProtectionSettings protection = ProtectionSettings.DEFAULTS;
+    private final LockoutTracker lockouts = new LockoutTracker(protection.lockoutFailures(),
+            Duration.ofMinutes(protection.lockoutMinutes()), AccessPolicy.MAX_TRACKED_SOURCES, clock);
+    private final AccessPolicy policy = new AccessPolicy(protection, lockouts, System::nanoTime);
+    private final CallAdmission admission = new CallAdmission(protection.maxConcurrentCalls(),
+            protection.maxCallsPerSecond(), System::nanoTime);
     private volatile Running running;
+    /** Extra JAIN-SIP stack properties; empty in the server (unit tests set a stack logger). */
+    final Properties stackOverrides = new Properties();
 
     /** What exists while the stack runs. */
-    private record Running(SipEndpoint endpoint, SipReplies replies, Registrar registrar, CallBridge bridge) {
+    private record Running(SipEndpoint endpoint, SipReplies replies, Registrar registrar, CallBridge bridge,
+            SourceGate gate) {
     }
 
     @Activate
     void activate(Map<String, Object> properties) throws SipException {
-        start(SipSettings.from(properties));
+        SipSettings settings = SipSettings.from(properties);
+        try {
+            protect(ProtectionSettings.from(properties));
+        } catch (IllegalArgumentException e) {
+            LOG.error("configuration {}: {}; the SIP edge protects itself with the default settings until this is "
+                    + "corrected", SipSettings.PID, e.getMessage());
+        }
+        start(settings);
     }
 
     @Modified
     void modified(Map<String, Object> properties) {
         SipSettings next;
+        ProtectionSettings nextProtection;
         try {
             next = SipSettings.from(properties);
+            nextProtection = ProtectionSettings.from(properties);
         } catch (IllegalArgumentException e) {
-            LOG.error("configuration {} rejected, {}: the SIP edge keeps listening on {}:{}", SipSettings.PID,
-                    e.getMessage(), running.endpoint().settings().host(), running.endpoint().settings().port());
+            Running current = running;
+            LOG.error("configuration {} rejected, {}: the SIP edge keeps its previous settings{}", SipSettings.PID,
+                    e.getMessage(), current == null ? ""
+                            : " and listens on " + current.endpoint().settings().host() + ":"
+                                    + current.endpoint().settings().port());
             return;
         }
-        if (next.equals(running.endpoint().settings())) {
-            return;
-        }
+        protect(nextProtection);
         Running previous = running;
+        if (previous == null) {
+            try {
+                start(next);
+            } catch (SipException | RuntimeException e) {
+                LOG.error("SIP settings {} cannot be used ({}); the SIP edge is not listening", next, e.getMessage());
+            }
+            return;
+        }
+        if (next.equals(previous.endpoint().settings())) {
+            return;
+        }
         int calls = previous.bridge().callsInProgress();
         if (calls > 0) {
             LOG.warn("SIP settings changed: restarting the SIP stack ends {} calls in progress", calls);
@@ -121,13 +193,41 @@ public class SipEdge implements PhoneRegistry, SipMessageRouter.SipEndpointHolde
         timers.shutdownNow();
     }
 
+    /** Applies protection settings at once, to the running stack too. */
+    private void protect(ProtectionSettings next) {
+        ProtectionSettings previous = protection;
+        lockouts.configure(next.lockoutFailures(), Duration.ofMinutes(next.lockoutMinutes()));
+        admission.configure(next.maxConcurrentCalls(), next.maxCallsPerSecond());
+        policy.configure(next);
+        protection = next;
+        if (!next.equals(previous) || running == null) {
+            LOG.info("SIP protection: trunkSources {}; at most {} calls, {} new calls/s (503, Retry-After {} s); "
+                    + "per source {} REGISTER/s, {} INVITE/s; lockout after {} failed authentications within {} min",
+                    next.trunkSources(), next.maxConcurrentCalls(), next.maxCallsPerSecond(),
+                    next.retryAfterSeconds(), next.registersPerSecondPerSource(), next.invitesPerSecondPerSource(),
+                    next.lockoutFailures(), next.lockoutMinutes());
+        }
+    }
+
+    /** The protection settings in force. */
+    ProtectionSettings protection() {
+        return protection;
+    }
+
+    private int retryAfterSeconds() {
+        return protection.retryAfterSeconds();
+    }
+
     private void start(SipSettings settings) throws SipException {
-        SipEndpoint endpoint = SipEndpoint.start(settings, new SipMessageRouter(this));
+        SipEndpoint endpoint = SipEndpoint.start(settings, new SipMessageRouter(this, logThrottle), stackOverrides);
         SipReplies replies = new SipReplies(endpoint);
         Registrar registrar = new Registrar(endpoint, replies, new DigestAuthenticator(settings.realm(), clock),
-                registrations, () -> credentials, this::announceRegistered, this::announceUnregistered, clock);
-        CallBridge bridge = new CallBridge(endpoint, replies, () -> distributor, timers, clock);
-        running = new Running(endpoint, replies, registrar, bridge);
+                registrations, () -> credentials, this::announceRegistered, this::announceUnregistered, lockouts,
+                this::retryAfterSeconds, clock);
+        CallBridge bridge = new CallBridge(endpoint, replies, () -> distributor, timers, admission,
+                this::retryAfterSeconds, logThrottle, clock);
+        SourceGate gate = new SourceGate(policy, replies, this::retryAfterSeconds, logThrottle);
+        running = new Running(endpoint, replies, registrar, bridge, gate);
         LOG.info("SIP edge listening on {}:{} (UDP, TCP), realm {}", settings.host(), settings.port(),
                 settings.realm());
     }
@@ -190,6 +290,33 @@ public class SipEdge implements PhoneRegistry, SipMessageRouter.SipEndpointHolde
     @Override
     public SipReplies replies() {
         return running().replies();
+    }
+
+    @Override
+    public SourceGate gate() {
+        return running().gate();
+    }
+
+    /** The running stack's endpoint (for tests). */
+    SipEndpoint endpoint() {
+        return running().endpoint();
+    }
+
+    // ---- SourceGuard
+
+    @Override
+    public List<SourceLockout> lockouts() {
+        return lockouts.lockouts();
+    }
+
+    @Override
+    public boolean clear(String source) {
+        String key = AddressBlock.literal(source).map(AccessPolicy::key).orElse(source.trim());
+        boolean wasLockedOut = lockouts.clear(key);
+        if (wasLockedOut) {
+            LOG.warn("lockout of source {} lifted by an operator", key);
+        }
+        return wasLockedOut;
     }
 
     private Running running() {

@@ -39,19 +39,62 @@ final class SipEndpoint {
         this.provider = provider;
     }
 
-    static SipEndpoint start(SipSettings settings, SipListener listener) throws SipException {
+    /**
+     * Starts a stack; {@code overrides} are added to (and win over) the stack properties below. The server
+     * passes none; unit tests plug in a stack logger that needs no log4j, which Karaf provides.
+     */
+    static SipEndpoint start(SipSettings settings, SipListener listener, Properties overrides) throws SipException {
         Properties properties = new Properties();
         properties.setProperty("javax.sip.STACK_NAME", "switchboard-" + settings.host() + "-" + settings.port());
         properties.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "on");
         properties.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
-        properties.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", "8");
         properties.setProperty("gov.nist.javax.sip.TRACE_LEVEL", "0");
-        properties.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", "65536");
-        properties.setProperty("gov.nist.javax.sip.CACHE_CLIENT_CONNECTIONS", "true");
-        properties.setProperty("gov.nist.javax.sip.READ_TIMEOUT", "10000");
+        // Bounded resources. Names and meanings checked against jain-sip-ri 1.3.0-91 (SipStackImpl,
+        // SIPTransactionStack, UDPMessageProcessor).
+        //
+        // UDP datagrams are read by one thread into a queue that these threads drain, each running our listener
+        // to its end. The listener never blocks (the distributor and the credentials return at once), so a few
+        // threads keep up with thousands of messages a second; without the property every message gets a
+        // thread of its own.
+        properties.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", "8");
+        // That queue has no size limit in the RI; it is bounded in time instead: datagrams that waited longer
+        // than this (ms; checked every 2 s) are dropped, their senders retransmit. Default 8000.
+        properties.setProperty("gov.nist.javax.sip.CONGESTION_CONTROL_TIMEOUT", "2000");
+        // The socket's receive buffer (bytes), which absorbs a burst until that thread reads it; the kernel caps
+        // it at net.core.rmem_max. Default 64 KiB: about 60 INVITEs.
+        properties.setProperty("gov.nist.javax.sip.RECEIVE_UDP_BUFFER_SIZE", "1048576");
+        // Largest message, and the size of the buffer each queued UDP datagram holds (so queue memory is
+        // datagrams x this). SIP over UDP should stay under 1300 bytes (RFC 3261 18.1.1); 8 KiB leaves room
+        // for large SDP. The RI's floor is 4096; unset would mean unlimited over TCP and 64 KiB per datagram.
+        properties.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", "8192");
+        // Server transactions in the table at most. Above 80 % of it the stack drops new requests at random,
+        // more the fuller it is (its own congestion control; unset means unlimited). At the default limits
+        // (50 calls/s, 200 calls) live transactions stay well under 10 000: INVITEs linger 5-32 s after their
+        // final answer, BYE/CANCEL/REGISTER 32 s (UDP Timer J). Requests refused by the protection are
+        // answered statelessly and never take a place here.
+        properties.setProperty("gov.nist.javax.sip.MAX_SERVER_TRANSACTIONS", "10000");
+        // gov.nist.javax.sip.MAX_CLIENT_TRANSACTIONS is left unset on purpose: in 1.3.0-91 setting it stops the
+        // counting of client transactions (it only counts above the limit), so it bounds nothing, and its
+        // wait for room has no timeout. Client transactions are bounded by the calls admitted instead.
+        //
+        // TCP: each connection is read by its own thread in the RI's blocking transport, so this bounds
+        // threads as well as sockets.
         properties.setProperty("gov.nist.javax.sip.MAX_CONNECTIONS", "1024");
-        properties.setProperty("gov.nist.javax.sip.MAX_SERVER_TRANSACTIONS", "20000");
-        properties.setProperty("gov.nist.javax.sip.MAX_CLIENT_TRANSACTIONS", "20000");
+        properties.setProperty("gov.nist.javax.sip.CACHE_CLIENT_CONNECTIONS", "true");
+        // A TCP peer that started a message must deliver the rest within this (ms) between reads; otherwise
+        // a slow sender could hold a connection thread for ever. Unset means no limit.
+        properties.setProperty("gov.nist.javax.sip.READ_TIMEOUT", "5000");
+        // Longest wait (s) of a stack thread for a transaction that our listener still handles (a
+        // retransmission arriving meanwhile); then the retransmission gets a 100 and is dropped. Unset means
+        // the thread waits for ever, so a stuck listener could take the whole pool.
+        properties.setProperty("gov.nist.javax.sip.MAX_LISTENER_RESPONSE_TIME", "5");
+        // "None" (the default), spelled out: "Normal" frees a transaction's request once it ends, but a call
+        // reads its caller's INVITE from the transaction for its whole life (Call-ID, the final responses), and
+        // the RI would re-parse it on every read.
+        properties.setProperty("gov.nist.javax.sip.RELEASE_REFERENCES_STRATEGY", "None");
+        // Not set: gov.nist.javax.sip.MAX_TX_LIFETIME_INVITE would end the caller's INVITE transaction while
+        // the caller waits in a queue, whose maxWaitSeconds has no upper bound; calls are bounded by admission.
+        properties.putAll(overrides);
         SipStackImpl stack;
         try {
             stack = new SipStackImpl(properties);
@@ -83,6 +126,11 @@ final class SipEndpoint {
 
     SipSettings settings() {
         return settings;
+    }
+
+    /** Server transactions the stack holds now (bounded by MAX_SERVER_TRANSACTIONS). */
+    int serverTransactions() {
+        return stack.getServerTransactionTableSize();
     }
 
     void stop() {

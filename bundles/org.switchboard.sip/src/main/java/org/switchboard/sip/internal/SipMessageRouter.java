@@ -1,14 +1,15 @@
 package org.switchboard.sip.internal;
 
+import java.util.List;
+import java.util.Optional;
+
 import javax.sip.DialogTerminatedEvent;
 import javax.sip.IOExceptionEvent;
 import javax.sip.RequestEvent;
 import javax.sip.ResponseEvent;
-import javax.sip.ServerTransaction;
 import javax.sip.SipListener;
 import javax.sip.TimeoutEvent;
 import javax.sip.TransactionTerminatedEvent;
-import javax.sip.header.AllowHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 
@@ -17,13 +18,18 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Receives everything the SIP stack delivers and hands it to the registrar or the back-to-back user agent.
- * Nothing thrown while handling one message escapes to the stack: the server goes on with the next one.
+ * REGISTERs and INVITEs that start a call pass the {@link SourceGate} first; requests inside a call (ACK, BYE,
+ * CANCEL, re-INVITE) are never limited. Nothing thrown while handling one message escapes to the stack: the
+ * server goes on with the next one.
  */
 final class SipMessageRouter implements SipListener {
     private static final Logger LOG = LoggerFactory.getLogger(SipMessageRouter.class);
-    private static final String ALLOWED = "INVITE, ACK, CANCEL, BYE, OPTIONS, REGISTER";
+    private static final List<String> ALLOWED = List.of(Request.INVITE, Request.ACK, Request.CANCEL, Request.BYE,
+            Request.OPTIONS, Request.REGISTER);
 
     private final SipEndpointHolder endpoint;
+    /** A flood of requests that all fail the same way logs one stack trace an interval, not one each. */
+    private final LogThrottle logThrottle;
 
     /** The parts that exist only while the stack runs; set once the stack has started. */
     interface SipEndpointHolder {
@@ -32,19 +38,35 @@ final class SipMessageRouter implements SipListener {
         CallBridge bridge();
 
         SipReplies replies();
+
+        SourceGate gate();
     }
 
-    SipMessageRouter(SipEndpointHolder endpoint) {
+    SipMessageRouter(SipEndpointHolder endpoint, LogThrottle logThrottle) {
         this.endpoint = endpoint;
+        this.logThrottle = logThrottle;
     }
 
     @Override
     public void processRequest(RequestEvent event) {
         Request request = event.getRequest();
         try {
+            Optional<Response> refusal = new RequestScreening(endpoint.replies()).refusal(request);
+            if (refusal.isPresent()) {
+                endpoint.replies().answerWithoutState(event, refusal.get());
+                return;
+            }
             switch (request.getMethod()) {
-                case Request.REGISTER -> endpoint.registrar().register(event);
-                case Request.INVITE -> endpoint.bridge().invite(event);
+                case Request.REGISTER -> {
+                    if (endpoint.gate().admitsRegister(event)) {
+                        endpoint.registrar().register(event);
+                    }
+                }
+                case Request.INVITE -> {
+                    if (!CallBridge.startsCall(request) || endpoint.gate().admitsNewCall(event)) {
+                        endpoint.bridge().invite(event);
+                    }
+                }
                 case Request.CANCEL -> endpoint.bridge().cancel(event);
                 case Request.BYE -> endpoint.bridge().bye(event);
                 case Request.ACK -> { } // the dialog layer absorbs ACKs; nothing to relay
@@ -52,7 +74,11 @@ final class SipMessageRouter implements SipListener {
                 default -> answer(event, Response.METHOD_NOT_ALLOWED);
             }
         } catch (RuntimeException e) {
-            LOG.error("{} from {} could not be handled", request.getMethod(), SipReplies.source(event), e);
+            long suppressed = logThrottle.permit("request failed");
+            if (suppressed != LogThrottle.SUPPRESSED) {
+                LOG.error("{} from {} could not be handled{}", request.getMethod(), SipReplies.source(event),
+                        logThrottle.leftOut(suppressed), e);
+            }
             if (!Request.ACK.equals(request.getMethod())) {
                 try {
                     endpoint.replies().serverTransaction(event)
@@ -64,16 +90,18 @@ final class SipMessageRouter implements SipListener {
         }
     }
 
+    /** OPTIONS and methods we do not take: answered without keeping state, so that a flood costs no memory. */
     private void answer(RequestEvent event, int status) {
-        endpoint.replies().serverTransaction(event).ifPresent((ServerTransaction st) -> {
-            Response response = endpoint.replies().response(status, event.getRequest());
-            try {
-                response.addHeader((AllowHeader) endpointHeaders().createHeader(AllowHeader.NAME, ALLOWED));
-            } catch (java.text.ParseException e) {
-                throw new IllegalStateException(e);
+        Response response = endpoint.replies().response(status, event.getRequest());
+        try {
+            // one Allow header per method: the factory refuses a comma-separated list in one header
+            for (String method : ALLOWED) {
+                response.addHeader(endpointHeaders().createAllowHeader(method));
             }
-            endpoint.replies().send(st, response);
-        });
+        } catch (java.text.ParseException e) {
+            throw new IllegalStateException("our methods are valid", e);
+        }
+        endpoint.replies().answerWithoutState(event, response);
     }
 
     private javax.sip.header.HeaderFactory endpointHeaders() {

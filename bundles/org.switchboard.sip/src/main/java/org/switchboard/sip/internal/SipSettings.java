@@ -33,12 +33,12 @@ record SipSettings(String host, int port, String realm, int maxRegistrationSecon
         return new SipSettings(host, port, realm, maxRegistration);
     }
 
-    private static String string(Map<String, ?> properties, String key, String fallback) {
+    static String string(Map<String, ?> properties, String key, String fallback) {
         Object value = properties.get(key);
         return value == null || value.toString().isBlank() ? fallback : value.toString().trim();
     }
 
-    private static int number(Map<String, ?> properties, String key, int fallback, int min, int max) {
+    static int number(Map<String, ?> properties, String key, int fallback, int min, int max) {
         String text = string(properties, key, Integer.toString(fallback));
         int value;
         try {

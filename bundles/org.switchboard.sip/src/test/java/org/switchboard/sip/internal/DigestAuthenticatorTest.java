@@ -18,6 +18,7 @@ import org.switchboard.sip.internal.DigestAuthenticator.Verdict;
 
 public class DigestAuthenticatorTest {
     private static final Instant NOW = Instant.parse("2026-11-26T09:00:00Z");
+    private static final String PHONE = "192.0.2.10";
 
     @Test
     public void responseMatchesTheWorkedExampleOfRfc2617() {
@@ -30,44 +31,58 @@ public class DigestAuthenticatorTest {
     @Test
     public void phoneThatAnswersTheChallengeWithTheRightPasswordIsAccepted() {
         DigestAuthenticator authenticator = new DigestAuthenticator("switchboard", Clock.fixed(NOW, ZoneOffset.UTC));
-        String nonce = nonceOf(authenticator.challenge(false));
+        String nonce = nonceOf(authenticator.challenge(false, PHONE));
         Credentials answer = answer("1001", nonce, "demo1001");
 
-        assertEquals(Verdict.ACCEPTED, authenticator.verify("REGISTER", answer, ha1("1001", "demo1001")));
+        assertEquals(Verdict.ACCEPTED, authenticator.verify("REGISTER", answer, ha1("1001", "demo1001"), PHONE));
     }
 
     @Test
     public void wrongPasswordAndUnknownUserAreBothRejected() {
         DigestAuthenticator authenticator = new DigestAuthenticator("switchboard", Clock.fixed(NOW, ZoneOffset.UTC));
-        String nonce = nonceOf(authenticator.challenge(false));
+        String nonce = nonceOf(authenticator.challenge(false, PHONE));
 
         assertEquals(Verdict.REJECTED, authenticator.verify("REGISTER", answer("1001", nonce, "guess"),
-                ha1("1001", "demo1001")));
+                ha1("1001", "demo1001"), PHONE));
         assertEquals(Verdict.REJECTED, authenticator.verify("REGISTER", answer("9999", nonce, "guess"),
-                Optional.empty()));
+                Optional.empty(), PHONE));
     }
 
     @Test
     public void nonceOlderThanFiveMinutesOrNotOursIsStale() {
         Instant issued = NOW;
         DigestAuthenticator issuer = new DigestAuthenticator("switchboard", Clock.fixed(issued, ZoneOffset.UTC));
-        String nonce = nonceOf(issuer.challenge(false));
+        String nonce = nonceOf(issuer.challenge(false, PHONE));
         DigestAuthenticator sameKeyLater = issuer;
         assertEquals(Verdict.ACCEPTED, sameKeyLater.verify("REGISTER", answer("1001", nonce, "demo1001"),
-                ha1("1001", "demo1001")));
+                ha1("1001", "demo1001"), PHONE));
 
         DigestAuthenticator otherServer = new DigestAuthenticator("switchboard",
                 Clock.fixed(issued.plus(Duration.ofSeconds(1)), ZoneOffset.UTC));
         assertEquals(Verdict.STALE_NONCE, otherServer.verify("REGISTER", answer("1001", nonce, "demo1001"),
-                ha1("1001", "demo1001")));
+                ha1("1001", "demo1001"), PHONE));
         assertEquals(Verdict.STALE_NONCE, otherServer.verify("REGISTER", answer("1001", "not-a-nonce!", "demo1001"),
-                ha1("1001", "demo1001")));
+                ha1("1001", "demo1001"), PHONE));
+    }
+
+    @Test
+    public void nonceIsOnlyGoodFromTheAddressItWasIssuedToAndIsNotAFailureElsewhere() {
+        DigestAuthenticator authenticator = new DigestAuthenticator("switchboard", Clock.fixed(NOW, ZoneOffset.UTC));
+        String nonce = nonceOf(authenticator.challenge(false, PHONE));
+
+        assertEquals(Verdict.STALE_NONCE, authenticator.verify("REGISTER", answer("1001", nonce, "demo1001"),
+                ha1("1001", "demo1001"), "198.51.100.66"));
+        assertEquals("a wrong password with another address's nonce is re-challenged, not counted as a failure",
+                Verdict.STALE_NONCE, authenticator.verify("REGISTER", answer("1001", nonce, "guess"),
+                        ha1("1001", "demo1001"), "198.51.100.66"));
+        assertEquals(Verdict.ACCEPTED, authenticator.verify("REGISTER", answer("1001", nonce, "demo1001"),
+                ha1("1001", "demo1001"), PHONE));
     }
 
     @Test
     public void challengeOffersMd5WithQopAuthAndMarksStaleNonces() {
         DigestAuthenticator authenticator = new DigestAuthenticator("switchboard", Clock.systemUTC());
-        String challenge = authenticator.challenge(true);
+        String challenge = authenticator.challenge(true, PHONE);
         assertTrue(challenge.startsWith("Digest realm=\"switchboard\", nonce=\""));
         assertTrue(challenge.contains("algorithm=MD5"));
         assertTrue(challenge.contains("qop=\"auth\""));

@@ -15,8 +15,8 @@ import org.switchboard.routing.api.RoutingStrategy;
  * Rings every candidate at once, listed by longest idle (then by agent id); the first to answer gets the call.
  * <p>
  * The order is found by sorting primitive keys (idle-since as nanoseconds after the earliest one, with the
- * candidate's index in the low bits), then sorting by agent id only runs of candidates idle since the same
- * instant. It may run inline.
+ * candidate's index in the low bits) by buckets, then sorting by agent id only runs of candidates idle since
+ * the same instant. It may run inline.
  */
 @Component(service = RoutingStrategy.class, property = {
     RoutingStrategy.NAME_PROPERTY + "=ring-all",
@@ -79,25 +79,62 @@ public class RingAllStrategy implements RoutingStrategy {
             return null;
         }
         long[] keys = new long[count];
+        long maxKey = 0;
         for (int i = 0; i < count; i++) {
             Instant idle = candidates.get(i).idleSince();
             long nanos = (idle.getEpochSecond() - minSecond) * NANOS_PER_SECOND + idle.getNano();
-            keys[i] = nanos << indexBits | i;
+            long key = nanos << indexBits | i;
+            keys[i] = key;
+            maxKey = Math.max(maxKey, key);
         }
-        Arrays.sort(keys);
+        long[] sorted = sort(keys, indexBits, maxKey);
 
         long indexMask = (1L << indexBits) - 1;
         String[] ids = new String[count];
         int runStart = 0;
         for (int i = 0; i < count; i++) {
-            ids[i] = candidates.get((int) (keys[i] & indexMask)).agentId();
-            if (i > 0 && keys[i] >>> indexBits != keys[i - 1] >>> indexBits) {
+            ids[i] = candidates.get((int) (sorted[i] & indexMask)).agentId();
+            if (i > 0 && sorted[i] >>> indexBits != sorted[i - 1] >>> indexBits) {
                 sortRun(ids, runStart, i);
                 runStart = i;
             }
         }
         sortRun(ids, runStart, count);
         return ids;
+    }
+
+    /**
+     * The keys (all different, none negative, at most {@code maxKey}) in ascending order: distributed into about
+     * 2 buckets per key by their highest bits, each bucket then sorted on its own. That is one pass for the
+     * usual spread of idle times, where most buckets hold 0 or 1 key; when the idle times cluster, a bucket
+     * costs what sorting it costs.
+     */
+    private static long[] sort(long[] keys, int indexBits, long maxKey) {
+        int count = keys.length;
+        int bucketBits = Math.min(indexBits + 1, 20);
+        int shift = Math.max(0, 64 - Long.numberOfLeadingZeros(maxKey) - bucketBits);
+        int buckets = (int) (maxKey >>> shift) + 1;
+        int[] next = new int[buckets + 1];
+        for (long key : keys) {
+            next[(int) (key >>> shift) + 1]++;
+        }
+        for (int b = 0; b < buckets; b++) {
+            next[b + 1] += next[b];
+        }
+        // next[b] is now where bucket b starts; it moves on as the bucket fills, to where bucket b + 1 starts
+        long[] sorted = new long[count];
+        for (long key : keys) {
+            sorted[next[(int) (key >>> shift)]++] = key;
+        }
+        int start = 0;
+        for (int b = 0; b < buckets; b++) {
+            int end = next[b];
+            if (end - start > 1) {
+                Arrays.sort(sorted, start, end);
+            }
+            start = end;
+        }
+        return sorted;
     }
 
     /** Candidates idle since the same instant, in ids[from, to): by agent id. */

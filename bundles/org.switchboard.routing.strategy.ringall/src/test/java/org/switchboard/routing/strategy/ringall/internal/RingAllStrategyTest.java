@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.function.LongSupplier;
 
 import org.junit.Test;
 import org.switchboard.routing.api.CandidateAgent;
@@ -76,12 +77,26 @@ public class RingAllStrategyTest {
     @Test
     public void manyCandidatesInAnyOrderAreListedByLongestIdleThenAgentId() {
         Random random = new Random(20261126L);
-        for (long spread : new long[] { 60, 900, Duration.ofDays(400).toSeconds() }) {
+        long day = Duration.ofDays(1).toSeconds();
+        for (long spread : new long[] { 60, 900, 50 * day, 400 * day }) {
+            // few distinct idle times, so that many agents are tied
+            assertListedByLongestIdleThenAgentId("spread " + spread + " s", random,
+                    () -> random.nextInt(20) * (spread / 20), () -> random.nextInt(3));
+        }
+        // most agents idle for under a minute, one for 50 days
+        assertListedByLongestIdleThenAgentId("one far longer", random,
+                () -> random.nextInt(100) == 0 ? 50 * day : random.nextInt(60), () -> random.nextInt(1_000_000_000));
+        // everybody available since the same instant
+        assertListedByLongestIdleThenAgentId("all tied", random, () -> 30, () -> 0);
+    }
+
+    private void assertListedByLongestIdleThenAgentId(String what, Random random, LongSupplier idleSeconds,
+            LongSupplier idleNanos) {
+        for (int size : new int[] { 2, 7, 100, 1000 }) {
             List<CandidateAgent> agents = new ArrayList<>();
-            for (int i = 0; i < 1000; i++) {
-                // few distinct idle times, so that many agents are tied
-                agents.add(idleSince(String.valueOf(5000 + random.nextInt(4000)),
-                        random.nextInt(20) * (spread / 20), random.nextInt(3)));
+            for (int i = 0; i < size; i++) {
+                agents.add(idleSince(String.valueOf(5000 + random.nextInt(4000)), idleSeconds.getAsLong(),
+                        idleNanos.getAsLong()));
             }
             Collections.shuffle(agents, random);
             List<String> expected = agents.stream()
@@ -90,7 +105,7 @@ public class RingAllStrategyTest {
 
             RoutingDecision decision = strategy.decide(request("sales", Map.of(), agents));
 
-            assertEquals("spread " + spread + " s", expected, decision.rankedAgentIds());
+            assertEquals(what + ", " + size + " candidates", expected, decision.rankedAgentIds());
         }
     }
 
