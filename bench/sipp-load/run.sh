@@ -260,6 +260,32 @@ thread_ticks() { # pid
     done | awk '{print $1, $2, $14 + $15}'
 }
 
+# Samples the state of the distributor's decision thread (switchboard-acd...) every 0.1 s, count bounded:
+# R = running or waiting for a CPU, S = sleeping (waiting for work or a lock), D = uninterruptible (disk I/O);
+# for D also the kernel function it waits in (wchan). Writes one line per sample.
+sample_decision_thread() { # pid count file
+    local t tid="" line state wchan i
+    for t in /proc/"$1"/task/*; do
+        if [[ $(cat "$t/comm" 2>/dev/null) == switchboard-acd* ]]; then tid=${t##*/}; break; fi
+    done
+    [[ -n $tid ]] || return 0
+    for ((i = 0; i < $2; i++)); do
+        { read -r line < "/proc/$1/task/$tid/stat"; } 2>/dev/null || break
+        line=${line##*) }; state=${line%% *}
+        if [[ $state == D ]]; then wchan=$(cat "/proc/$1/task/$tid/wchan" 2>/dev/null); else wchan=-; fi
+        echo "$state ${wchan:--}"
+        sleep 0.1
+    done > "$3"
+}
+
+# "R 40 %, S 35 %, D 25 % (D in: fn 20, fn 5)" from sample_decision_thread's file
+decision_thread_states() { # file
+    awk '{n++; s[$1]++; if ($1 == "D") w[$2]++}
+        END {if (!n) exit; for (k in s) printf "%s %.0f %%, ", k, 100 * s[k] / n
+             d = ""; for (k in w) d = d sprintf("%s %d, ", k, w[k]); if (d != "") printf "(D in: %s)", d
+             printf "(%d samples)", n}' "$1"
+}
+
 # per thread name (threads of the same name added up): "name (n threads): N %; ..." (100 = one core), top 6
 top_threads() { # before after seconds
     awk 'FNR == NR {b[$1] = $3; next} {d[$2] += $3 - b[$1]; n[$2]++} END {for (k in d) if (d[k] > 0) print d[k], k, n[k]}' "$1" "$2" \
@@ -360,6 +386,11 @@ measure() { # kind(server|sipp) rate seconds label
     local watch_pid=$!
     vmstat -n -t 1 $((seconds + 35)) > "$dir/vmstat.txt" 2>&1 &
     local vmstat_pid=$!
+    local sampler_pid=""
+    if [[ $kind == server ]]; then
+        sample_decision_thread "$kpid" $((seconds * 10)) "$dir/decision-thread.txt" &
+        sampler_pid=$!
+    fi
     local rc=0
     # timeout(1) as a last resort: sipp 3.6 can keep "waiting for active calls to end" after its -timeout
     (cd "$dir" && exec timeout -k 5 "$((seconds + 60))" /usr/bin/time -f '%U %S %e' -o uac.time \
@@ -401,6 +432,8 @@ measure() { # kind(server|sipp) rate seconds label
     if [[ $kind == server ]]; then
         top_threads "$dir/threads.before" "$dir/threads.after" "$elapsed" > "$dir/server-threads.txt"
         log "$label: server threads: $(cat "$dir/server-threads.txt")"
+        decision_thread_states "$dir/decision-thread.txt" > "$dir/decision-thread-states.txt" 2>/dev/null || true
+        log "$label: decision thread states: $(cat "$dir/decision-thread-states.txt")"
     fi
     if (( other_cpu >= 25 )); then
         OTHER_NOTES+="- $label: other processes used ${other_cpu} % of a core; biggest users in the step: $top"$'\n'
@@ -416,6 +449,7 @@ measure() { # kind(server|sipp) rate seconds label
     if [[ $p99 == - ]] || awk -v p="$p99" -v l="$RT_LIMIT_MS" 'BEGIN {exit !(p > l)}'; then pass=no; fi
     stop_pid "$watch_pid"
     stop_pid "$vmstat_pid"
+    stop_pid "$sampler_pid"
     local until gc_n gc_max gc_total
     until=$(date +%Y-%m-%dT%H:%M:%S)
     read -r gc_n gc_max gc_total < <(gc_pauses "$since" "$until")
@@ -648,6 +682,14 @@ HEADER='| cps asked | s | calls | ok | failed | cps achieved | mean ms | p50 ms 
     echo
     for d in "$RUN"/server-* "$RUN"/half-server-*; do
         [[ -s $d/server-threads.txt ]] && echo "- $(basename "$d"): $(cat "$d/server-threads.txt")"
+    done
+    echo
+    echo "State of the decision thread (switchboard-acd), sampled every 0.1 s during the step: R = on a CPU or"
+    echo "waiting for one, S = sleeping (no work, or waiting for a lock), D = blocked in the kernel (disk I/O),"
+    echo "with the kernel function it waited in:"
+    echo
+    for d in "$RUN"/server-* "$RUN"/half-server-*; do
+        [[ -s $d/decision-thread-states.txt ]] && echo "- $(basename "$d"): $(cat "$d/decision-thread-states.txt")"
     done
     echo
     echo "## The answering sipp (agents' phones) over the whole server part"
