@@ -24,7 +24,9 @@
 #   - runs the same steps sipp-to-sipp (UAS on 17092), then the two half-rate runs,
 #   - holds the machine's build lock (BENCH_LOCK) through each phase; before each measurement waits while
 #     a JMH run (java processes among `pgrep -f benchmarks.jar`) is active and until the
-#     machine is quiet, records both, and measures every process's CPU during each step,
+#     machine is quiet, records both, and measures every process's CPU during each step; for the server
+#     also the CPU of each thread (by name), the state of the distributor's decision thread (sampled every
+#     0.1 s), its GC pauses (GC log), and the machine's UDP receive errors,
 #   - stops sipp and the server (bin/stop) on exit, whatever happens (trap).
 #
 # INVITE -> 200 is measured per call with microsecond clocks in the scenario (<gettimeofday> at the INVITE
@@ -45,8 +47,9 @@
 #   BENCH_LOCK [/tmp/switchboard-build.lock] LOCK_WAIT_MAX [600] s: if that file exists, the build lock
 #   that builds, tests and JMH runs on this machine take with flock(1) is held through each phase (start-up,
 #   server steps, sipp-to-sipp steps, half rate) and released in between; BENCH_LOCK= to not use it.
-# Output: bench/sipp-load/target/run-DATE/ (summary.md = the tables, steps.tsv, per-step sipp files,
-#   the server's data/log/karaf.log); the summary is also printed at the end.
+# Output: bench/sipp-load/target/run-DATE/ (summary.md = the tables, steps.tsv, run.log, gc.log, karaf.log,
+#   one folder per step with sipp's files, timeline.txt, vmstat.txt, CPU per process and per server thread);
+#   the summary is also printed at the end. A run needs about 250 MB there (the unpacked server).
 # Everything stays on 127.0.0.1; every sipp run is bounded by -m and -timeout.
 #
 set -euo pipefail
@@ -290,6 +293,26 @@ decision_thread_states() { # file
 top_threads() { # before after seconds
     awk 'FNR == NR {b[$1] = $3; next} {d[$2] += $3 - b[$1]; n[$2]++} END {for (k in d) if (d[k] > 0) print d[k], k, n[k]}' "$1" "$2" \
         | sort -rn | head -6 | awk -v t="$(getconf CLK_TCK)" -v e="$3" '{printf "%s (%d): %.0f %%; ", $2, $3, 100 * $1 / t / e}'
+}
+
+# Live objects of the server by class (jcmd GC.class_histogram: a full GC first, so only what is still
+# referenced; stops the JVM for a moment, so only outside measurements). Writes the histogram file.
+heap_histogram() { # file
+    local kpid
+    kpid=$(tr -d '[:space:]' < "$KARAF/karaf.pid")
+    timeout 60 jcmd "$kpid" GC.class_histogram > "$1" 2>&1 || true
+}
+
+# "N MB" of live heap from a histogram file (its Total line)
+heap_total_mb() { # file
+    awk '$1 == "Total" {printf "%.0f MB", $3 / 1048576}' "$1" 2>/dev/null
+}
+
+# classes whose live bytes grew most between two histograms: "class +N MB (+M instances)", top 8
+heap_growth() { # before after
+    awk 'FNR == NR {if ($1 ~ /^[0-9]+:$/) {b[$4] = $3; i[$4] = $2}; next}
+        $1 ~ /^[0-9]+:$/ {d = $3 - b[$4]; if (d > 0) printf "%d %s %d\n", d, $4, $2 - i[$4]}' "$1" "$2" \
+        | sort -rn | head -8 | awk '{printf "- %s: +%.1f MB (+%d instances)\n", $2, $1 / 1048576, $3}'
 }
 
 # UDP receive errors of the whole machine (/proc/net/snmp): "InErrors RcvbufErrors"
@@ -568,6 +591,8 @@ echo "$logins" > "$RUN/logins.txt"
 available=$(grep -c "is available in support" <<< "$logins" || true)
 log "$available of $AGENTS agents available"
 (( available == AGENTS )) || { log "not every agent could log in, see $RUN/logins.txt"; exit 1; }
+heap_histogram "$RUN/heap-before-load.txt"
+log "live heap before the load: $(heap_total_mb "$RUN/heap-before-load.txt")"
 unlock
 
 # ---- 3. through the server
@@ -625,6 +650,8 @@ if (( HALF >= 1 )); then
 fi
 sleep 2
 { echo "callcenter:queues"; echo "callcenter:agents"; echo "callcenter:calls"; } | client > "$RUN/after-all.txt"
+heap_histogram "$RUN/heap-after-load.txt"
+log "live heap after all measurements: $(heap_total_mb "$RUN/heap-after-load.txt")"
 
 # ---- summary
 
@@ -633,6 +660,8 @@ table() { # prefix -> markdown rows
         printf "| %s | %s | %s | %s | %s (%s %%) | %s | %s | %s | **%s** | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n",
             $2 ($1 ~ /-again$/ ? " (again)" : "") ($1 ~ /^half-server/ ? " server" : "") ($1 ~ /^half-sipp/ ? " sipp-to-sipp" : ""), $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $22, $23, $24, $19, $21 }' "$STEPS_TSV"
 }
+mapfile -t SERVER_DIRS < <(printf '%s\n' "$RUN"/server-* | sort -V)   # in rate order
+mapfile -t SIPP_DIRS < <(printf '%s\n' "$RUN"/sipp-* | sort -V)
 HEADER='| cps asked | s | calls | ok | failed | cps achieved | mean ms | p50 ms | p99 ms | max ms | sipp rtd mean ms | retrans | machine CPU % | server CPU % | UAC CPU % | UAS CPU % | other CPU % | server GC pauses n / max ms | UDP drops (InErrors/RcvbufErrors) | karaf WARN/ERROR | pass |
 |---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|'
 {
@@ -680,17 +709,26 @@ HEADER='| cps asked | s | calls | ok | failed | cps achieved | mean ms | p50 ms 
     echo "(switchboard-127.0.0.1-17060-...), switchboard-acd = the distributor's decision thread, GC Thread# /"
     echo "G1 ... = the garbage collector, C2/C1 CompilerThre = the JIT."
     echo
-    for d in "$RUN"/server-* "$RUN"/half-server-*; do
+    for d in "${SERVER_DIRS[@]}" "$RUN"/half-server-*; do
         [[ -s $d/server-threads.txt ]] && echo "- $(basename "$d"): $(cat "$d/server-threads.txt")"
     done
     echo
     echo "State of the decision thread (switchboard-acd), sampled every 0.1 s during the step: R = on a CPU or"
     echo "waiting for one, S = sleeping (no work, or waiting for a lock), D = blocked in the kernel (disk I/O),"
-    echo "with the kernel function it waited in:"
+    echo "with the kernel function it waited in (wchan; 0 = no longer blocked when read):"
     echo
-    for d in "$RUN"/server-* "$RUN"/half-server-*; do
+    for d in "${SERVER_DIRS[@]}" "$RUN"/half-server-*; do
         [[ -s $d/decision-thread-states.txt ]] && echo "- $(basename "$d"): $(cat "$d/decision-thread-states.txt")"
     done
+    echo
+    echo "## Server memory"
+    echo
+    echo "Live heap after a full GC (jcmd GC.class_histogram), before the first step and after the last"
+    echo "measurement: $(heap_total_mb "$RUN/heap-before-load.txt") -> $(heap_total_mb "$RUN/heap-after-load.txt")," \
+        "after $(awk -F'\t' 'NR > 1 && ($1 ~ /^server-/ || $1 ~ /^half-server-/) {n += $5} END {print n + 0}' "$STEPS_TSV") calls" \
+        "through the server. Classes that grew most:"
+    echo
+    heap_growth "$RUN/heap-before-load.txt" "$RUN/heap-after-load.txt" || true
     echo
     echo "## The answering sipp (agents' phones) over the whole server part"
     echo
@@ -718,7 +756,7 @@ HEADER='| cps asked | s | calls | ok | failed | cps achieved | mean ms | p50 ms 
     echo
     echo "## Slow seconds (seconds of a step in which some call waited > 100 ms for its 200)"
     echo
-    slow=$(for d in "$RUN"/server-* "$RUN"/half-* "$RUN"/sipp-*; do
+    slow=$(for d in "${SERVER_DIRS[@]}" "$RUN"/half-* "${SIPP_DIRS[@]}"; do
         [[ -f $d/timeline.txt ]] || continue
         awk -v l="$(basename "$d")" '$4 > 100 {n++; if ($4 > w) {w = $4; at = $1}; s = s sprintf(" %d(%d/%d)", $1, $3, $2)}
             END {if (n) printf "- %s: %d s; worst %.0f ms at second %d; second(calls > 50 ms / calls):%s\n", l, n, w, at, s}' "$d/timeline.txt"
