@@ -3,7 +3,6 @@ package org.switchboard.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -43,9 +42,9 @@ public class DistributionCrashTest {
     public static void unpackTheDistribution() throws Exception {
         Path target = Path.of(System.getProperty("switchboard.sipp.logs")).getParent();
         Path unpacked = target.resolve("crash-test");
-        deleteRecursively(unpacked);
+        UnpackedDistribution.deleteRecursively(unpacked);
         Files.createDirectories(unpacked);
-        run(unpacked.toFile(), "tar", "xzf", System.getProperty("switchboard.distribution"));
+        UnpackedDistribution.run(unpacked.toFile(), "tar", "xzf", System.getProperty("switchboard.distribution"));
         try (var entries = Files.list(unpacked)) {
             home = entries.findFirst().orElseThrow();
         }
@@ -69,7 +68,7 @@ public class DistributionCrashTest {
             return;
         }
         try {
-            run(home.toFile(), "bin/stop");
+            UnpackedDistribution.run(home.toFile(), "bin/stop");
             server.get().onExit().get(60, TimeUnit.SECONDS);
         } catch (Exception | AssertionError e) {
             server.get().destroyForcibly();
@@ -188,7 +187,7 @@ public class DistributionCrashTest {
         assertTrue("karaf.pid names a java process: " + jvm.info().command(),
                 jvm.info().command().orElse("").endsWith("java"));
         assertTrue("the JVM of karaf.pid runs from " + home, jvmsRunningFrom(home).contains(jvm.pid()));
-        run(home.toFile(), "kill", "-9", Long.toString(jvm.pid()));
+        UnpackedDistribution.run(home.toFile(), "kill", "-9", Long.toString(jvm.pid()));
         jvm.onExit().get(30, TimeUnit.SECONDS);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (!jvmsRunningFrom(home).isEmpty() && System.nanoTime() < deadline) {
@@ -218,7 +217,7 @@ public class DistributionCrashTest {
     }
 
     private static void start() throws Exception {
-        run(home.toFile(), "bin/start");
+        UnpackedDistribution.run(home.toFile(), "bin/start");
         awaitRows("callcenter:queues", rows -> !rows.isEmpty());
     }
 
@@ -285,40 +284,10 @@ public class DistributionCrashTest {
     }
 
     private static String client(String command) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder("bin/client", "-a", Integer.toString(SSH_PORT), "-u", "karaf",
-                "-p", "karaf", "-r", "3", "-b").directory(home.toFile()).redirectErrorStream(true);
-        Process client = builder.start();
-        client.getOutputStream().write((command + "\n").getBytes(StandardCharsets.UTF_8));
-        client.getOutputStream().close();
-        String output = new String(client.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        client.waitFor(30, TimeUnit.SECONDS);
-        return output;
+        return UnpackedDistribution.client(home, SSH_PORT, command);
     }
 
     private static void setProperty(String file, String key, String value) throws IOException {
-        Path path = home.resolve(file);
-        String text = Files.readString(path);
-        String replaced = text.replaceAll("(?m)^\\s*" + key + "\\s*=.*$", key + " = " + value);
-        if (replaced.equals(text)) {
-            replaced = text + System.lineSeparator() + key + " = " + value + System.lineSeparator();
-        }
-        Files.writeString(path, replaced);
-    }
-
-    private static void run(File directory, String... command) throws Exception {
-        Process process = new ProcessBuilder(command).directory(directory).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-            throw new AssertionError(String.join(" ", command) + " failed:\n" + output);
-        }
-    }
-
-    private static void deleteRecursively(Path path) throws IOException {
-        if (!Files.exists(path)) {
-            return;
-        }
-        try (var walk = Files.walk(path)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+        UnpackedDistribution.setProperty(home, file, key, value);
     }
 }

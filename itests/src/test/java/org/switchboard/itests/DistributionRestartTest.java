@@ -5,7 +5,6 @@ import static org.junit.Assert.assertTrue;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -29,9 +28,9 @@ public class DistributionRestartTest {
     public static void unpackTheDistribution() throws Exception {
         Path target = Path.of(System.getProperty("switchboard.sipp.logs")).getParent();
         Path unpacked = target.resolve("restart-test");
-        deleteRecursively(unpacked);
+        UnpackedDistribution.deleteRecursively(unpacked);
         Files.createDirectories(unpacked);
-        run(unpacked.toFile(), "tar", "xzf", System.getProperty("switchboard.distribution"));
+        UnpackedDistribution.run(unpacked.toFile(), "tar", "xzf", System.getProperty("switchboard.distribution"));
         try (var entries = Files.list(unpacked)) {
             home = entries.findFirst().orElseThrow();
         }
@@ -76,12 +75,12 @@ public class DistributionRestartTest {
     }
 
     private static void start() throws Exception {
-        run(home.toFile(), "bin/start");
+        UnpackedDistribution.run(home.toFile(), "bin/start");
         awaitOutput("callcenter:queues", "support");
     }
 
     private static void stop() throws Exception {
-        run(home.toFile(), "bin/stop");
+        UnpackedDistribution.run(home.toFile(), "bin/stop");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline) {
             if (pid().map(pid -> !ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).orElse(true)) {
@@ -116,40 +115,10 @@ public class DistributionRestartTest {
     }
 
     private static String client(String command) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder("bin/client", "-a", Integer.toString(SSH_PORT), "-u", "karaf",
-                "-p", "karaf", "-r", "3", "-b").directory(home.toFile()).redirectErrorStream(true);
-        Process client = builder.start();
-        client.getOutputStream().write((command + "\n").getBytes(StandardCharsets.UTF_8));
-        client.getOutputStream().close();
-        String output = new String(client.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        client.waitFor(30, TimeUnit.SECONDS);
-        return output;
+        return UnpackedDistribution.client(home, SSH_PORT, command);
     }
 
     private static void setProperty(String file, String key, String value) throws IOException {
-        Path path = home.resolve(file);
-        String text = Files.readString(path);
-        String replaced = text.replaceAll("(?m)^\\s*" + key + "\\s*=.*$", key + " = " + value);
-        if (replaced.equals(text)) {
-            replaced = text + System.lineSeparator() + key + " = " + value + System.lineSeparator();
-        }
-        Files.writeString(path, replaced);
-    }
-
-    private static void run(File directory, String... command) throws Exception {
-        Process process = new ProcessBuilder(command).directory(directory).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-            throw new AssertionError(String.join(" ", command) + " failed:\n" + output);
-        }
-    }
-
-    private static void deleteRecursively(Path path) throws IOException {
-        if (!Files.exists(path)) {
-            return;
-        }
-        try (var walk = Files.walk(path)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+        UnpackedDistribution.setProperty(home, file, key, value);
     }
 }

@@ -1,0 +1,57 @@
+package org.switchboard.itests;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.concurrent.TimeUnit;
+
+/** What the tests that run the unpacked distribution as a person would (bin/start, bin/client) share. */
+final class UnpackedDistribution {
+
+    private UnpackedDistribution() {
+    }
+
+    /** Runs one shell command with bin/client as the README's admin user and returns what it printed. */
+    static String client(Path home, int sshPort, String command) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder("bin/client", "-a", Integer.toString(sshPort), "-u", "karaf",
+                "-p", "karaf", "-r", "3", "-b").directory(home.toFile()).redirectErrorStream(true);
+        Process client = builder.start();
+        client.getOutputStream().write((command + "\n").getBytes(StandardCharsets.UTF_8));
+        client.getOutputStream().close();
+        String output = new String(client.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        client.waitFor(30, TimeUnit.SECONDS);
+        return output;
+    }
+
+    /** Sets {@code key = value} in a file of the distribution, replacing the line or adding it. */
+    static void setProperty(Path home, String file, String key, String value) throws IOException {
+        Path path = home.resolve(file);
+        String text = Files.readString(path);
+        String replaced = text.replaceAll("(?m)^\\s*" + key + "\\s*=.*$", key + " = " + value);
+        if (replaced.equals(text)) {
+            replaced = text + System.lineSeparator() + key + " = " + value + System.lineSeparator();
+        }
+        Files.writeString(path, replaced);
+    }
+
+    /** Runs a command to its end and fails with its output when it does not succeed within 60 s. */
+    static void run(File directory, String... command) throws Exception {
+        Process process = new ProcessBuilder(command).directory(directory).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            throw new AssertionError(String.join(" ", command) + " failed:\n" + output);
+        }
+    }
+
+    static void deleteRecursively(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (var walk = Files.walk(path)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}
