@@ -1,0 +1,70 @@
+package org.switchboard.api.media;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * One RTP endpoint of the server, facing one party of a call. While it is not bridged, what it sends is what
+ * it plays (silence otherwise); once bridged, the audio and DTMF the other leg receives are relayed to it.
+ * Methods return at once; callbacks come from the media threads and must not block.
+ */
+@ProviderType
+public interface MediaLeg extends AutoCloseable {
+
+    /** The SDP that describes this endpoint: the offer, or the answer to the remote offer. */
+    String localDescription();
+
+    /**
+     * The remote answer to this leg's offer.
+     *
+     * @throws MediaException when it is not valid SDP or chose no codec of the offer
+     */
+    void answered(String answer) throws MediaException;
+
+    /**
+     * A new offer from the remote party inside the call (a re-INVITE): a changed address, or hold
+     * ({@code sendonly}/{@code inactive}) and unhold. Returns the SDP answer to send back.
+     *
+     * @throws MediaException when it is not valid SDP or has no codec in common
+     */
+    String reoffered(String offer) throws MediaException;
+
+    /** Whether the remote party has put this leg on hold (its last offer was sendonly or inactive). */
+    boolean remoteHolds();
+
+    /**
+     * Plays prompts one after the other, by name (for example {@code "welcome"}, {@code "digits/4"}), replacing
+     * whatever was playing. Unknown names are skipped with a log entry.
+     */
+    Playback play(List<String> prompts);
+
+    /** Plays music on hold in a loop until stopped or replaced. */
+    Playback playMusicOnHold();
+
+    /** Plays the ringback tone (425 Hz, 1 s on, 4 s off) until stopped or replaced. */
+    Playback playRingback();
+
+    /** Stops whatever is playing; the leg sends silence (or relays its bridge). */
+    void stopPlaying();
+
+    /** Called with each DTMF key the remote party presses ({@code 0-9 * # A-D}), once per key press. */
+    void onDtmf(Consumer<Character> listener);
+
+    /**
+     * Relays audio and DTMF between this leg and {@code other} in both directions, stopping what either plays.
+     * A leg is bridged to at most one other leg; bridging again replaces the previous bridge.
+     */
+    void bridge(MediaLeg other);
+
+    /** Ends the relay with the other leg, if any; both legs then send what they play. */
+    void unbridge();
+
+    /** What this leg has sent and received so far. */
+    MediaStatistics statistics();
+
+    /** Releases the RTP port; stops playing and relaying. Closing twice does nothing. */
+    @Override
+    void close();
+}
