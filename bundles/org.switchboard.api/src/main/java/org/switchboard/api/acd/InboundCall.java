@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param ani       the caller's number
  * @param dnis      the number called
  * @param queue     the queue that serves that number
- * @param arrivedAt when the INVITE arrived
+ * @param arrivedAt when the call reached the distributor: when the INVITE arrived, or when its call flow queued it
  * @param priority  the call's own priority, added to its queue's (0 for an ordinary call)
  * @param variables data gathered about the call before it reached the queue (for example by the IVR)
  */

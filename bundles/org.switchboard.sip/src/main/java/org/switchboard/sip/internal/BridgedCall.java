@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
@@ -19,7 +20,6 @@ import javax.sip.address.Address;
 import javax.sip.address.SipURI;
 import javax.sip.header.CSeqHeader;
 import javax.sip.header.CallIdHeader;
-import javax.sip.header.ContentTypeHeader;
 import javax.sip.header.FromHeader;
 import javax.sip.header.MaxForwardsHeader;
 import javax.sip.header.ToHeader;
@@ -31,24 +31,37 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.api.acd.AgentOffer;
 import org.switchboard.api.acd.CallerLeg;
+import org.switchboard.api.acd.InboundCall;
 import org.switchboard.api.acd.OfferOutcome;
+import org.switchboard.api.media.MediaException;
+import org.switchboard.api.media.MediaLeg;
+import org.switchboard.api.media.MediaServer;
 
 /**
- * One call through the back-to-back user agent: the caller's dialog (we are its UAS) and, once agents are
- * offered the call, one INVITE per agent's phone (we are its UAC; several at once for ring-all) until one
- * answers and becomes the agent's dialog. Every method is synchronized: the SIP stack's threads,
- * the distributor's thread and the ring timer all act on it.
+ * One call through the back-to-back user agent, with its media anchored in the server: the caller's dialog
+ * (we are its UAS) and RTP endpoint, and, once agents are offered the call, one INVITE per agent's phone (we are
+ * its UAC; several at once for ring-all), each with an RTP endpoint of its own, until one answers and its
+ * endpoint is bridged to the caller's.
+ * <p>
+ * A call to a number with a call flow is answered at once and driven by the flow (through {@link CallFlowLeg})
+ * until the flow queues it; a call to a queue's number is answered when the agent answers. Every method is
+ * synchronized: the SIP stack's threads, the distributor's thread, the flow's threads and the ring timer all act
+ * on it.
  */
 final class BridgedCall implements CallerLeg {
     private static final Logger LOG = LoggerFactory.getLogger(BridgedCall.class);
 
     enum Phase {
+        /** A call flow (IVR) drives the call; it is not in a queue. */
+        FLOW,
         /** In the queue, no agent rung. */
         WAITING,
         /** One agent's phone, or several (ring-all), ringing. */
         OFFERING,
         /** Caller and agent are connected. */
         BRIDGED,
+        /** The agent hung up and the caller answers the queue's survey flow. */
+        SURVEY,
         ENDED
     }
 
@@ -56,40 +69,57 @@ final class BridgedCall implements CallerLeg {
     private static final class AgentLeg {
         final String agentId;
         final ClientTransaction invite;
+        final MediaLeg media;
         ScheduledFuture<?> ringTimer;
         /** Why we cancelled this leg's INVITE, reported when its final response arrives. */
         OfferOutcome cancelledBecause;
 
-        AgentLeg(String agentId, ClientTransaction invite) {
+        AgentLeg(String agentId, ClientTransaction invite, MediaLeg media) {
             this.agentId = agentId;
             this.invite = invite;
+            this.media = media;
         }
     }
 
     final String id;
+    final String ani;
+    final String dnis;
     private final CallBridge bridge;
     private final SipEndpoint sip;
     private final SipReplies replies;
+    private final MediaServer mediaServer;
     private final ServerTransaction callerInvite;
     private final String callerTag = SipReplies.newTag();
-    private final String ani;
+    /** The caller's RTP endpoint: the answer to the INVITE's offer, or our own offer when it had none. */
+    private final MediaLeg callerMedia;
+    /** The INVITE had no SDP: our offer goes in the 200 OK and the answer comes in the ACK. */
+    private final boolean callerLateOffer;
 
-    private Phase phase = Phase.WAITING;
+    private Phase phase;
+    private boolean callerAnswered;
     /** The SIP Call-IDs the bridge finds this call by (the caller's and each agent leg's). */
     private final Set<String> sipCallIds = ConcurrentHashMap.newKeySet();
     private boolean ringbackSent;
     private final Map<String, AgentLeg> legs = new LinkedHashMap<>();
     private String agentId;
     private Dialog agentDialog;
+    private MediaLeg agentMedia;
+    private final List<Runnable> endActions = new ArrayList<>();
 
-    BridgedCall(String id, String ani, CallBridge bridge, SipEndpoint sip, SipReplies replies,
-            ServerTransaction callerInvite) {
+    BridgedCall(String id, String ani, String dnis, CallBridge bridge, SipEndpoint sip, SipReplies replies,
+            MediaServer mediaServer, ServerTransaction callerInvite, MediaLeg callerMedia, boolean callerLateOffer,
+            Phase initialPhase) {
         this.id = id;
         this.ani = ani;
+        this.dnis = dnis;
         this.bridge = bridge;
         this.sip = sip;
         this.replies = replies;
+        this.mediaServer = mediaServer;
         this.callerInvite = callerInvite;
+        this.callerMedia = callerMedia;
+        this.callerLateOffer = callerLateOffer;
+        this.phase = initialPhase;
     }
 
     synchronized Phase phase() {
@@ -108,16 +138,12 @@ final class BridgedCall implements CallerLeg {
         return ((CallIdHeader) callerInvite.getRequest().getHeader(CallIdHeader.NAME)).getCallId();
     }
 
-    synchronized Dialog callerDialog() {
-        return callerInvite.getDialog();
-    }
-
-    synchronized Dialog agentDialog() {
-        return agentDialog;
-    }
-
     synchronized boolean isAgentInvite(ClientTransaction transaction) {
         return legFor(transaction) != null;
+    }
+
+    MediaLeg callerMedia() {
+        return callerMedia;
     }
 
     // ---- CallerLeg: from the distributor's thread
@@ -128,9 +154,11 @@ final class BridgedCall implements CallerLeg {
             LOG.debug("call {} is {}; offer to {} not placed", id, phase, offer.agentId());
             return;
         }
+        MediaLeg media = null;
         try {
-            Request invite = agentInvite(offer.contact());
-            AgentLeg leg = new AgentLeg(offer.agentId(), sip.provider().getNewClientTransaction(invite));
+            media = mediaServer.offer(id, offer.agentId());
+            Request invite = agentInvite(offer.contact(), media.localDescription());
+            AgentLeg leg = new AgentLeg(offer.agentId(), sip.provider().getNewClientTransaction(invite), media);
             legs.put(offer.agentId(), leg);
             if (phase == Phase.WAITING) {
                 ringbackSent = false;
@@ -140,10 +168,13 @@ final class BridgedCall implements CallerLeg {
             leg.invite.sendRequest();
             leg.ringTimer = bridge.schedule(() -> ringTimedOut(leg), offer.ringTimeout().toMillis(),
                     TimeUnit.MILLISECONDS);
-        } catch (ParseException | InvalidArgumentException | SipException | RuntimeException e) {
+        } catch (MediaException | ParseException | InvalidArgumentException | SipException | RuntimeException e) {
             LOG.warn("call {}: cannot ring agent {} at {}: {}", id, offer.agentId(), offer.contact(), e.toString());
+            if (media != null) {
+                media.close();
+            }
             legs.remove(offer.agentId());
-            if (legs.isEmpty()) {
+            if (legs.isEmpty() && phase == Phase.OFFERING) {
                 phase = Phase.WAITING;
             }
             bridge.distributor().ifPresent(acd -> acd.offerFailed(id, offer.agentId(), OfferOutcome.UNREACHABLE,
@@ -161,18 +192,91 @@ final class BridgedCall implements CallerLeg {
 
     @Override
     public synchronized void release(int sipStatus, String reason) {
-        if (phase == Phase.ENDED || phase == Phase.BRIDGED) {
+        if (phase == Phase.ENDED || phase == Phase.BRIDGED || phase == Phase.SURVEY) {
             return;
         }
         cancelAllLegs();
-        Response response = replies.dialogResponse(sipStatus, callerInvite.getRequest(), callerTag);
-        try {
-            response.setReasonPhrase(reason);
-        } catch (ParseException e) {
-            LOG.debug("reason phrase {} not usable", reason);
+        if (callerAnswered) {
+            LOG.info("call {} released by the distributor ({} {}): hanging up", id, sipStatus, reason);
+            sendBye(callerInvite.getDialog());
+        } else {
+            Response response = replies.dialogResponse(sipStatus, callerInvite.getRequest(), callerTag);
+            try {
+                response.setReasonPhrase(reason);
+            } catch (ParseException e) {
+                LOG.debug("reason phrase {} not usable", reason);
+            }
+            replies.send(callerInvite, response);
         }
-        replies.send(callerInvite, response);
         end();
+    }
+
+    // ---- from the call flow (CallFlowLeg)
+
+    /** Answers the caller if not answered yet; the caller's media leg either way. */
+    synchronized MediaLeg answerCaller() {
+        if (!callerAnswered && phase != Phase.ENDED) {
+            sendCallerOk();
+        }
+        return callerMedia;
+    }
+
+    synchronized void rejectCaller(int sipStatus, String reason) {
+        if (phase == Phase.ENDED) {
+            return;
+        }
+        if (callerAnswered) {
+            hangUpCaller();
+            return;
+        }
+        release(sipStatus, reason);
+    }
+
+    /** The flow or the server ends the call: BYE to every party still connected. */
+    synchronized void hangUpCaller() {
+        if (phase == Phase.ENDED) {
+            return;
+        }
+        if (!callerAnswered) {
+            release(Response.TEMPORARILY_UNAVAILABLE, "Call ended by the call flow");
+            return;
+        }
+        cancelAllLegs();
+        sendBye(callerInvite.getDialog());
+        if (phase == Phase.BRIDGED) {
+            sendBye(agentDialog);
+        }
+        end();
+    }
+
+    /** The flow hands the call to a queue. */
+    synchronized void enqueue(InboundCall call) {
+        if (phase != Phase.FLOW) {
+            LOG.warn("call {} is {}: the flow's queue {} is ignored", id, phase, call.queue());
+            return;
+        }
+        var acd = bridge.distributor();
+        if (acd.isEmpty()) {
+            LOG.error("call {}: the flow sends it to queue {}, but the distributor is not running; hanging up", id,
+                    call.queue());
+            hangUpCaller();
+            return;
+        }
+        phase = Phase.WAITING;
+        try {
+            acd.get().enqueue(call, this);
+        } catch (RuntimeException e) {
+            LOG.error("call {}: the distributor did not take it", id, e);
+            hangUpCaller();
+        }
+    }
+
+    synchronized void onEnded(Runnable action) {
+        if (phase == Phase.ENDED) {
+            bridge.schedule(action, 0, TimeUnit.MILLISECONDS);
+        } else {
+            endActions.add(action);
+        }
     }
 
     // ---- events from the agents' legs
@@ -182,7 +286,7 @@ final class BridgedCall implements CallerLeg {
         if (leg == null || phase != Phase.OFFERING || response.getStatusCode() == Response.TRYING) {
             return;
         }
-        if (!ringbackSent) {
+        if (!ringbackSent && !callerAnswered) {
             ringbackSent = true;
             replies.send(callerInvite, replies.dialogResponse(Response.RINGING, callerInvite.getRequest(),
                     callerTag));
@@ -201,15 +305,35 @@ final class BridgedCall implements CallerLeg {
             LOG.info("call {}: an agent answered after the call was {}; hanging that phone up", id,
                     phase == Phase.BRIDGED ? "answered by " + agentId : "over");
             sendBye(dialog);
+            if (leg != null) {
+                leg.media.close();
+            }
             return;
         }
         cancelTimer(leg);
+        try {
+            leg.media.answered(SipReplies.sdpOf(response).orElseThrow(
+                    () -> new MediaException(Response.NOT_ACCEPTABLE_HERE, "the answer has no SDP")));
+        } catch (MediaException e) {
+            LOG.warn("call {}: agent {}'s phone answered with unusable media ({}); hanging it up", id, leg.agentId,
+                    e.getMessage());
+            sendBye(dialog);
+            leg.media.close();
+            if (legs.isEmpty()) {
+                phase = Phase.WAITING;
+            }
+            bridge.distributor().ifPresent(acd -> acd.offerFailed(id, leg.agentId, OfferOutcome.UNREACHABLE,
+                    "answered with unusable media: " + e.getMessage()));
+            return;
+        }
         cancelAllLegs();
         agentId = leg.agentId;
         agentDialog = dialog;
-        Response ok = replies.dialogResponse(Response.OK, callerInvite.getRequest(), callerTag);
-        copyBody(response.getRawContent(), (ContentTypeHeader) response.getHeader(ContentTypeHeader.NAME), ok);
-        replies.send(callerInvite, ok);
+        agentMedia = leg.media;
+        callerMedia.bridge(agentMedia);
+        if (!callerAnswered) {
+            sendCallerOk();
+        }
         phase = Phase.BRIDGED;
         bridge.distributor().ifPresent(acd -> acd.offerAnswered(id, leg.agentId));
     }
@@ -221,6 +345,7 @@ final class BridgedCall implements CallerLeg {
         }
         legs.remove(leg.agentId);
         cancelTimer(leg);
+        leg.media.close();
         if (phase == Phase.OFFERING && legs.isEmpty()) {
             phase = Phase.WAITING;
         }
@@ -241,25 +366,101 @@ final class BridgedCall implements CallerLeg {
 
     // ---- events from the caller's leg
 
+    /** CANCEL from the caller: only before the call is answered. */
     synchronized void callerCancelled() {
-        if (phase != Phase.WAITING && phase != Phase.OFFERING) {
+        if (callerAnswered || phase == Phase.ENDED) {
             return;
         }
         cancelAllLegs();
         replies.send(callerInvite, replies.dialogResponse(Response.REQUEST_TERMINATED, callerInvite.getRequest(),
                 callerTag));
+        Phase was = phase;
         end();
-        bridge.distributor().ifPresent(acd -> acd.callerAbandoned(id));
+        if (was == Phase.WAITING || was == Phase.OFFERING) {
+            bridge.distributor().ifPresent(acd -> acd.callerAbandoned(id));
+        }
     }
 
-    /** A BYE arrived on one leg: relay it to the other one and close the call. */
+    /** A BYE arrived on one leg: end what that party was connected to. */
     synchronized void hungUp(boolean byCaller) {
-        if (phase != Phase.BRIDGED) {
+        switch (phase) {
+            case BRIDGED -> {
+                if (byCaller) {
+                    sendBye(agentDialog);
+                    end();
+                    bridge.distributor().ifPresent(acd -> acd.callEnded(id, "caller"));
+                } else {
+                    bridge.distributor().ifPresent(acd -> acd.callEnded(id, "agent"));
+                    agentMedia.close();
+                    agentDialog = null;
+                    if (!bridge.startSurvey(this)) {
+                        sendBye(callerInvite.getDialog());
+                        end();
+                    }
+                }
+            }
+            case WAITING, OFFERING -> {
+                if (byCaller) {
+                    cancelAllLegs();
+                    end();
+                    bridge.distributor().ifPresent(acd -> acd.callerAbandoned(id));
+                }
+            }
+            case FLOW, SURVEY -> {
+                if (byCaller) {
+                    end();
+                }
+            }
+            case ENDED -> { }
+        }
+    }
+
+    /** Called by the bridge when a survey flow takes over the caller after the agent hung up. */
+    synchronized void surveyStarts() {
+        phase = Phase.SURVEY;
+    }
+
+    /**
+     * A re-INVITE from one party: answered here, from the party's own RTP endpoint. A party that holds
+     * (sendonly, inactive) leaves the other one hearing music on hold until it takes the call back.
+     */
+    synchronized void reinvited(boolean byCaller, ServerTransaction transaction) {
+        MediaLeg media = byCaller ? callerMedia : agentMedia;
+        if (media == null || phase == Phase.ENDED) {
+            replies.send(transaction, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
             return;
         }
-        sendBye(byCaller ? agentDialog : callerInvite.getDialog());
-        end();
-        bridge.distributor().ifPresent(acd -> acd.callEnded(id, byCaller ? "caller" : "agent"));
+        String answer;
+        try {
+            Optional<String> offer = SipReplies.sdpOf(transaction.getRequest());
+            answer = offer.isPresent() ? media.reoffered(offer.get()) : media.localDescription();
+        } catch (MediaException e) {
+            LOG.info("call {}: re-INVITE from the {} refused: {}", id, byCaller ? "caller" : "agent",
+                    e.getMessage());
+            replies.send(transaction, e.sipStatus());
+            return;
+        }
+        Response ok = replies.dialogResponse(Response.OK, transaction.getRequest(),
+                ((ToHeader) transaction.getRequest().getHeader(ToHeader.NAME)).getTag());
+        replies.setSdp(ok, answer);
+        replies.send(transaction, ok);
+        if (phase == Phase.BRIDGED) {
+            applyHold();
+        }
+    }
+
+    /** The caller's ACK; with a late offer it carries the answer to ours. */
+    synchronized void callerAcknowledged(Request ack) {
+        if (!callerLateOffer) {
+            return;
+        }
+        SipReplies.sdpOf(ack).ifPresent(sdp -> {
+            try {
+                callerMedia.answered(sdp);
+            } catch (MediaException e) {
+                LOG.warn("call {}: the caller's ACK has unusable media: {}", id, e.getMessage());
+            }
+        });
     }
 
     /** The caller's leg broke (for example its 200 OK was never acknowledged). */
@@ -267,16 +468,42 @@ final class BridgedCall implements CallerLeg {
         if (phase == Phase.ENDED) {
             return;
         }
+        Phase was = phase;
         if (phase == Phase.OFFERING) {
             cancelAllLegs();
         } else if (phase == Phase.BRIDGED) {
             sendBye(agentDialog);
         }
         end();
-        bridge.distributor().ifPresent(acd -> acd.callFailed(id, reason));
+        if (was != Phase.FLOW && was != Phase.SURVEY) {
+            bridge.distributor().ifPresent(acd -> acd.callFailed(id, reason));
+        }
     }
 
     // ---- internals
+
+    private void sendCallerOk() {
+        Response ok = replies.dialogResponse(Response.OK, callerInvite.getRequest(), callerTag);
+        replies.setSdp(ok, callerMedia.localDescription());
+        replies.send(callerInvite, ok);
+        callerAnswered = true;
+    }
+
+    private void applyHold() {
+        boolean agentHolds = agentMedia.remoteHolds();
+        boolean callerHolds = callerMedia.remoteHolds();
+        if (!agentHolds && !callerHolds) {
+            callerMedia.bridge(agentMedia);
+            return;
+        }
+        callerMedia.unbridge();
+        if (agentHolds) {
+            callerMedia.playMusicOnHold();
+        }
+        if (callerHolds) {
+            agentMedia.playMusicOnHold();
+        }
+    }
 
     private AgentLeg legFor(ClientTransaction transaction) {
         for (AgentLeg leg : legs.values()) {
@@ -329,17 +556,28 @@ final class BridgedCall implements CallerLeg {
         }
     }
 
-    /** Ends the call once: the bridge forgets it and its place among the calls in progress is given back. */
+    /**
+     * Ends the call once: its media is released, the bridge forgets it, its place among the calls in progress is
+     * given back, and whoever waited for its end (a call flow) is told.
+     */
     private void end() {
         if (phase == Phase.ENDED) {
             return;
         }
         phase = Phase.ENDED;
+        callerMedia.close();
+        if (agentMedia != null) {
+            agentMedia.close();
+        }
+        legs.values().forEach(leg -> leg.media.close());
         bridge.forget(this);
+        for (Runnable action : endActions) {
+            bridge.schedule(action, 0, TimeUnit.MILLISECONDS);
+        }
+        endActions.clear();
     }
 
-    private Request agentInvite(String contact) throws ParseException, InvalidArgumentException {
-        Request callerRequest = callerInvite.getRequest();
+    private Request agentInvite(String contact, String sdp) throws ParseException, InvalidArgumentException {
         Address target = sip.addresses.createAddress(contact);
         SipURI requestUri = (SipURI) target.getURI();
         String transport = requestUri.getTransportParam() == null ? "udp" : requestUri.getTransportParam();
@@ -359,20 +597,8 @@ final class BridgedCall implements CallerLeg {
         Request invite = sip.messages.createRequest(requestUri, Request.INVITE, callId, cseq, from, to, vias,
                 maxForwards);
         invite.addHeader(replies.contact());
-        copyBody(callerRequest.getRawContent(), (ContentTypeHeader) callerRequest.getHeader(ContentTypeHeader.NAME),
-                invite);
+        replies.setSdp(invite, sdp);
         return invite;
-    }
-
-    private void copyBody(byte[] body, ContentTypeHeader type, javax.sip.message.Message target) {
-        if (body == null || body.length == 0 || type == null) {
-            return;
-        }
-        try {
-            target.setContent(body, (ContentTypeHeader) type.clone());
-        } catch (ParseException e) {
-            LOG.warn("call {}: body not relayed: {}", id, e.getMessage());
-        }
     }
 
     private void acknowledge(Dialog dialog, Response response) {

@@ -33,10 +33,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.api.acd.CallDistributor;
 import org.switchboard.api.acd.InboundCall;
+import org.switchboard.api.ivr.CallFlows;
+import org.switchboard.api.media.MediaException;
+import org.switchboard.api.media.MediaLeg;
+import org.switchboard.api.media.MediaServer;
 
 /**
  * The back-to-back user agent: takes INVITEs to service numbers, hands them to the distributor, and relays
- * what happens on one leg of a call to the other (provisional and final responses, BYE, re-INVITE).
+ * what happens on one leg of a call to the other (provisional and final responses, BYE); re-INVITEs are answered
+ * by the server, which anchors the media.
  */
 final class CallBridge {
     private static final Logger LOG = LoggerFactory.getLogger(CallBridge.class);
@@ -45,6 +50,8 @@ final class CallBridge {
     private final SipEndpoint sip;
     private final SipReplies replies;
     private final Supplier<CallDistributor> distributor;
+    private final Supplier<MediaServer> media;
+    private final Supplier<CallFlows> flows;
     private final ScheduledExecutorService timers;
     private final CallAdmission admission;
     private final IntSupplier retryAfterSeconds;
@@ -52,15 +59,15 @@ final class CallBridge {
     private final Clock clock;
     /** Calls by the SIP Call-ID of either leg. */
     private final Map<String, BridgedCall> calls = new ConcurrentHashMap<>();
-    /** Re-INVITEs relayed to the other leg, waiting for its answer. */
-    private final Map<ClientTransaction, ServerTransaction> relayedReinvites = new ConcurrentHashMap<>();
 
     CallBridge(SipEndpoint sip, SipReplies replies, Supplier<CallDistributor> distributor,
-            ScheduledExecutorService timers, CallAdmission admission, IntSupplier retryAfterSeconds,
+            Supplier<MediaServer> media, Supplier<CallFlows> flows, ScheduledExecutorService timers, CallAdmission admission, IntSupplier retryAfterSeconds,
             LogThrottle logThrottle, Clock clock) {
         this.sip = sip;
         this.replies = replies;
         this.distributor = distributor;
+        this.media = media;
+        this.flows = flows;
         this.timers = timers;
         this.admission = admission;
         this.retryAfterSeconds = retryAfterSeconds;
@@ -118,7 +125,10 @@ final class CallBridge {
         replies.refuse(event, Response.SERVICE_UNAVAILABLE, retryAfterSeconds.getAsInt());
     }
 
-    /** Answers an admitted INVITE; true when it became a call, which then gives its admission back when it ends. */
+    /**
+     * Takes an admitted INVITE: to a call flow's number, the flow answers and drives it; to a queue's number, it
+     * waits in the queue. True when it became a call, which then gives its admission back when it ends.
+     */
     private boolean startCall(RequestEvent event, Request request) {
         Optional<ServerTransaction> transaction = replies.serverTransaction(event);
         if (transaction.isEmpty()) {
@@ -131,28 +141,46 @@ final class CallBridge {
             replies.send(st, Response.NOT_FOUND);
             return false;
         }
-        CallDistributor acd = distributor.get();
-        if (acd == null) {
-            LOG.warn("INVITE to {} refused: the distributor is not running", dnis.get());
-            Response busy = replies.response(Response.SERVICE_UNAVAILABLE, request);
-            try {
-                busy.setHeader(sip.headers.createRetryAfterHeader(retryAfterSeconds.getAsInt()));
-            } catch (InvalidArgumentException e) {
-                throw new IllegalStateException("a positive number of seconds is valid", e);
-            }
-            replies.send(st, busy);
-            return false;
+        MediaServer mediaServer = media.get();
+        if (mediaServer == null) {
+            return refuseUnavailable(st, "INVITE to " + dnis.get() + " refused: the media server is not running");
         }
-        Optional<String> queue = acd.queueForNumber(dnis.get());
-        if (queue.isEmpty()) {
-            LOG.info("INVITE to unknown number {} from {}", dnis.get(), SipReplies.source(event));
-            replies.send(st, Response.NOT_FOUND);
-            return false;
+        Optional<String> flow = Optional.ofNullable(flows.get()).flatMap(f -> f.flowForNumber(dnis.get()));
+        CallDistributor acd = distributor.get();
+        Optional<String> queue = Optional.empty();
+        if (flow.isEmpty()) {
+            if (acd == null) {
+                return refuseUnavailable(st, "INVITE to " + dnis.get() + " refused: the distributor is not running");
+            }
+            queue = acd.queueForNumber(dnis.get());
+            if (queue.isEmpty()) {
+                LOG.info("INVITE to unknown number {} from {}", dnis.get(), SipReplies.source(event));
+                replies.send(st, Response.NOT_FOUND);
+                return false;
+            }
         }
         String ani = SipReplies.userOf(((FromHeader) request.getHeader(FromHeader.NAME)).getAddress().getURI())
                 .orElse("anonymous");
-        BridgedCall call = new BridgedCall(newCallId(), ani, this, sip, replies, st);
+        String id = newCallId();
+        Optional<String> offer = SipReplies.sdpOf(request);
+        MediaLeg callerMedia;
+        try {
+            callerMedia = offer.isPresent() ? mediaServer.answer(id, "caller", offer.get())
+                    : mediaServer.offer(id, "caller");
+        } catch (MediaException e) {
+            LOG.info("INVITE to {} from {} refused with {}: {}", dnis.get(), SipReplies.source(event),
+                    e.sipStatus(), e.getMessage());
+            replies.send(st, e.sipStatus());
+            return false;
+        }
+        BridgedCall call = new BridgedCall(id, ani, dnis.get(), this, sip, replies, mediaServer, st, callerMedia,
+                offer.isEmpty(), flow.isPresent() ? BridgedCall.Phase.FLOW : BridgedCall.Phase.WAITING);
         track(call.callerSipCallId(), call);
+        if (flow.isPresent()) {
+            LOG.info("call {} from {} to {} runs call flow {}", call.id, ani, dnis.get(), flow.get());
+            runFlow(flow.get(), call);
+            return true;
+        }
         LOG.info("call {} from {} to {} queued in {}", call.id, ani, dnis.get(), queue.get());
         try {
             acd.enqueue(new InboundCall(call.id, ani, dnis.get(), queue.get(), clock.instant()), call);
@@ -161,6 +189,49 @@ final class CallBridge {
             LOG.error("call {}: the distributor did not take it", call.id, e);
             call.release(Response.SERVER_INTERNAL_ERROR, "Not queued");
         }
+        return true;
+    }
+
+    private boolean refuseUnavailable(ServerTransaction st, String why) {
+        LOG.warn(why);
+        Response busy = replies.response(Response.SERVICE_UNAVAILABLE, st.getRequest());
+        try {
+            busy.setHeader(sip.headers.createRetryAfterHeader(retryAfterSeconds.getAsInt()));
+        } catch (InvalidArgumentException e) {
+            throw new IllegalStateException("a positive number of seconds is valid", e);
+        }
+        replies.send(st, busy);
+        return false;
+    }
+
+    private void runFlow(String flowName, BridgedCall call) {
+        CallFlows callFlows = flows.get();
+        try {
+            if (callFlows == null) {
+                throw new IllegalStateException("the call flows are not running");
+            }
+            callFlows.run(flowName, new CallFlowLeg(call, this, clock));
+        } catch (RuntimeException e) {
+            LOG.error("call {}: call flow {} could not start: {}", call.id, flowName, e.getMessage());
+            call.rejectCaller(Response.SERVICE_UNAVAILABLE, "Call flow unavailable");
+        }
+    }
+
+    /**
+     * The agent hung up: when the call's queue has a survey flow, the caller stays and answers it. False when
+     * there is none (or it cannot run), and the caller is to be hung up.
+     */
+    boolean startSurvey(BridgedCall call) {
+        CallFlows callFlows = flows.get();
+        Optional<String> survey = distributor().flatMap(acd -> acd.surveyFlow(call.id));
+        if (survey.isEmpty() || callFlows == null || !callFlows.flowNames().contains(survey.get())) {
+            survey.ifPresent(name -> LOG.warn("call {}: survey flow {} is not loaded; hanging up", call.id, name));
+            return false;
+        }
+        LOG.info("call {}: the caller answers survey flow {}", call.id, survey.get());
+        call.callerMedia().unbridge();
+        call.surveyStarts();
+        runFlow(survey.get(), call);
         return true;
     }
 
@@ -198,29 +269,14 @@ final class CallBridge {
     }
 
     private void reinvite(RequestEvent event) {
-        withCall(event, (st, call) -> relayReinvite(event, st, call));
+        withCall(event, (st, call) -> call.reinvited(isCallerLeg(call, event.getRequest()), st));
     }
 
-    private void relayReinvite(RequestEvent event, ServerTransaction st, BridgedCall call) {
-        if (call.phase() != BridgedCall.Phase.BRIDGED) {
-            replies.send(st, Response.REQUEST_PENDING);
-            return;
-        }
-        Dialog other = isCallerLeg(call, event.getRequest()) ? call.agentDialog() : call.callerDialog();
-        try {
-            Request reinvite = other.createRequest(Request.INVITE);
-            reinvite.setHeader(replies.contact());
-            byte[] body = event.getRequest().getRawContent();
-            ContentTypeHeader type = (ContentTypeHeader) event.getRequest().getHeader(ContentTypeHeader.NAME);
-            if (body != null && type != null) {
-                reinvite.setContent(body, (ContentTypeHeader) type.clone());
-            }
-            ClientTransaction ct = sip.provider().getNewClientTransaction(reinvite);
-            relayedReinvites.put(ct, st);
-            other.sendRequest(ct);
-        } catch (SipException | java.text.ParseException | RuntimeException e) {
-            LOG.warn("call {}: re-INVITE not relayed: {}", call.id, e.getMessage());
-            replies.send(st, Response.SERVER_INTERNAL_ERROR);
+    /** An ACK inside a call: the caller's may carry the answer to our late offer. */
+    void ack(RequestEvent event) {
+        BridgedCall call = calls.get(sipCallId(event.getRequest()));
+        if (call != null && isCallerLeg(call, event.getRequest())) {
+            call.callerAcknowledged(event.getRequest());
         }
     }
 
@@ -231,11 +287,6 @@ final class CallBridge {
         ClientTransaction ct = event.getClientTransaction();
         CSeqHeader cseq = (CSeqHeader) response.getHeader(CSeqHeader.NAME);
         if (ct == null || !Request.INVITE.equals(cseq.getMethod())) {
-            return;
-        }
-        ServerTransaction relayed = relayedReinvites.get(ct);
-        if (relayed != null) {
-            relayReinviteResponse(ct, relayed, event);
             return;
         }
         BridgedCall call = calls.get(sipCallId(response));
@@ -268,11 +319,6 @@ final class CallBridge {
             return;
         }
         ClientTransaction ct = event.getClientTransaction();
-        ServerTransaction relayed = relayedReinvites.remove(ct);
-        if (relayed != null) {
-            replies.send(relayed, Response.REQUEST_TIMEOUT);
-            return;
-        }
         BridgedCall call = calls.get(sipCallId(ct.getRequest()));
         if (call != null && call.isAgentInvite(ct)) {
             call.agentFailed(ct, Response.REQUEST_TIMEOUT, "no response from the agent's phone");
@@ -292,36 +338,6 @@ final class CallBridge {
         } catch (InvalidArgumentException | SipException e) {
             LOG.warn("could not hang up an answer to an ended call: {}", e.getMessage());
         }
-    }
-
-    private void relayReinviteResponse(ClientTransaction ct, ServerTransaction st, ResponseEvent event) {
-        Response response = event.getResponse();
-        int status = response.getStatusCode();
-        if (status < 200) {
-            return;
-        }
-        relayedReinvites.remove(ct);
-        Dialog dialog = event.getDialog() != null ? event.getDialog() : ct.getDialog();
-        if (status < 300) {
-            try {
-                long cseq = ((CSeqHeader) response.getHeader(CSeqHeader.NAME)).getSeqNumber();
-                dialog.sendAck(dialog.createAck(cseq));
-            } catch (InvalidArgumentException | SipException e) {
-                LOG.warn("re-INVITE answer not acknowledged: {}", e.getMessage());
-            }
-        }
-        Response answer = replies.response(status, st.getRequest());
-        answer.setHeader(replies.contact());
-        byte[] body = response.getRawContent();
-        ContentTypeHeader type = (ContentTypeHeader) response.getHeader(ContentTypeHeader.NAME);
-        if (body != null && type != null) {
-            try {
-                answer.setContent(body, (ContentTypeHeader) type.clone());
-            } catch (java.text.ParseException e) {
-                LOG.warn("re-INVITE answer body not relayed: {}", e.getMessage());
-            }
-        }
-        replies.send(st, answer);
     }
 
     // ---- bookkeeping for BridgedCall

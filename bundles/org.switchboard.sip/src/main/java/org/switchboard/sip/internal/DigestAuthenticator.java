@@ -22,6 +22,10 @@ import org.switchboard.api.sip.PhoneCredentials;
  * The signature also covers the address the challenge was sent to, so a nonce is only good from that address:
  * whoever forges the source address of a REGISTER never sees a nonce for it, and so can neither guess
  * passwords from it nor make it count failed authentications (and be locked out) in its name.
+ * <p>
+ * A captured answer cannot be replayed: for each nonce the highest nonce count (qop "auth") accepted so far is
+ * remembered while the nonce lives, and an answer whose count is not higher, or a second answer with a nonce and
+ * no qop, is treated like a stale nonce (the client is challenged again).
  */
 final class DigestAuthenticator {
 
@@ -44,6 +48,7 @@ final class DigestAuthenticator {
     private final String realm;
     private final Clock clock;
     private final SecretKeySpec secret;
+    private final NonceCounts nonceCounts;
 
     DigestAuthenticator(String realm, Clock clock) {
         this.realm = realm;
@@ -51,6 +56,7 @@ final class DigestAuthenticator {
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         this.secret = new SecretKeySpec(key, "HmacSHA256");
+        this.nonceCounts = new NonceCounts(NONCE_LIFETIME, NonceCounts.DEFAULT_CAPACITY, clock);
     }
 
     String realm() {
@@ -81,7 +87,20 @@ final class DigestAuthenticator {
         String expected = expectedResponse(method, credentials, ha1.get());
         boolean match = MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
                 credentials.response().toLowerCase().getBytes(StandardCharsets.US_ASCII));
-        return match ? Verdict.ACCEPTED : Verdict.REJECTED;
+        if (!match) {
+            return Verdict.REJECTED;
+        }
+        return nonceCounts.firstUse(credentials.nonce(), credentials.qop() == null || credentials.qop().isEmpty()
+                ? 0 : parseCount(credentials.nonceCount())) ? Verdict.ACCEPTED : Verdict.STALE_NONCE;
+    }
+
+    /** The nonce count (8 hex digits); -1 when missing or not a number, which never counts as a first use. */
+    private static long parseCount(String nonceCount) {
+        try {
+            return nonceCount == null ? -1 : Long.parseLong(nonceCount, 16);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     static String expectedResponse(String method, Credentials credentials, String ha1) {

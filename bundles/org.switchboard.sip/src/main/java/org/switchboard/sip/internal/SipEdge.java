@@ -26,6 +26,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.api.acd.CallDistributor;
+import org.switchboard.api.ivr.CallFlows;
+import org.switchboard.api.media.MediaServer;
 import org.switchboard.api.sip.PhoneCredentials;
 import org.switchboard.api.sip.PhoneRegistration;
 import org.switchboard.api.sip.PhoneRegistrationListener;
@@ -102,6 +104,14 @@ public class SipEdge implements PhoneRegistry, SourceGuard, SipMessageRouter.Sip
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     volatile PhoneCredentials credentials;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile MediaServer media;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile CallFlows flows;
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     private volatile List<PhoneRegistrationListener> registrationListeners;
@@ -224,7 +234,7 @@ public class SipEdge implements PhoneRegistry, SourceGuard, SipMessageRouter.Sip
         Registrar registrar = new Registrar(endpoint, replies, new DigestAuthenticator(settings.realm(), clock),
                 registrations, () -> credentials, this::announceRegistered, this::announceUnregistered, lockouts,
                 this::retryAfterSeconds, clock);
-        CallBridge bridge = new CallBridge(endpoint, replies, () -> distributor, timers, admission,
+        CallBridge bridge = new CallBridge(endpoint, replies, () -> distributor, () -> media, () -> flows, timers, admission,
                 this::retryAfterSeconds, logThrottle, clock);
         SourceGate gate = new SourceGate(policy, replies, this::retryAfterSeconds, logThrottle);
         running = new Running(endpoint, replies, registrar, bridge, gate);

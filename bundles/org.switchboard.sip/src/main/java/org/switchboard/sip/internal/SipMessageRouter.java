@@ -69,7 +69,7 @@ final class SipMessageRouter implements SipListener {
                 }
                 case Request.CANCEL -> endpoint.bridge().cancel(event);
                 case Request.BYE -> endpoint.bridge().bye(event);
-                case Request.ACK -> { } // the dialog layer absorbs ACKs; nothing to relay
+                case Request.ACK -> endpoint.bridge().ack(event);
                 case Request.OPTIONS -> answer(event, Response.OK);
                 default -> answer(event, Response.METHOD_NOT_ALLOWED);
             }

@@ -1,6 +1,7 @@
 package org.switchboard.sip.internal;
 
 import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.text.ParseException;
 import java.util.HexFormat;
@@ -18,9 +19,11 @@ import javax.sip.address.URI;
 import javax.sip.header.CSeqHeader;
 import javax.sip.header.CallIdHeader;
 import javax.sip.header.ContactHeader;
+import javax.sip.header.ContentTypeHeader;
 import javax.sip.header.FromHeader;
 import javax.sip.header.ToHeader;
 import javax.sip.header.ViaHeader;
+import javax.sip.message.Message;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 
@@ -94,6 +97,28 @@ final class SipReplies {
         }
         response.setHeader(contact());
         return response;
+    }
+
+    /** Puts an SDP body into a message. */
+    void setSdp(Message message, String sdp) {
+        try {
+            message.setContent(sdp.getBytes(StandardCharsets.US_ASCII),
+                    sip.headers.createContentTypeHeader("application", "sdp"));
+        } catch (ParseException e) {
+            throw new IllegalStateException("application/sdp is a valid content type", e);
+        }
+    }
+
+    /** The SDP body of a message, if it has one. */
+    static Optional<String> sdpOf(Message message) {
+        byte[] body = message.getRawContent();
+        ContentTypeHeader type =
+                (ContentTypeHeader) message.getHeader(ContentTypeHeader.NAME);
+        if (body == null || body.length == 0 || type == null || !"application".equalsIgnoreCase(type.getContentType())
+                || !"sdp".equalsIgnoreCase(type.getContentSubType())) {
+            return Optional.empty();
+        }
+        return Optional.of(new String(body, StandardCharsets.US_ASCII));
     }
 
     void send(ServerTransaction transaction, Response response) {

@@ -89,13 +89,55 @@ public class DigestAuthenticatorTest {
         assertTrue(challenge.endsWith("stale=true"));
     }
 
+    @Test
+    public void capturedAnswerReplayedWithTheSameNonceCountIsChallengedAgainButAHigherCountIsAccepted() {
+        DigestAuthenticator authenticator = new DigestAuthenticator("switchboard", Clock.fixed(NOW, ZoneOffset.UTC));
+        String nonce = nonceOf(authenticator.challenge(false, PHONE));
+        Credentials first = answer("1001", nonce, "demo1001", "auth", "00000001");
+
+        assertEquals(Verdict.ACCEPTED, authenticator.verify("REGISTER", first, ha1("1001", "demo1001"), PHONE));
+        assertEquals("the same answer again is a replay", Verdict.STALE_NONCE,
+                authenticator.verify("REGISTER", first, ha1("1001", "demo1001"), PHONE));
+        assertEquals("the phone's next request with the nonce counts up", Verdict.ACCEPTED,
+                authenticator.verify("REGISTER", answer("1001", nonce, "demo1001", "auth", "00000002"),
+                        ha1("1001", "demo1001"), PHONE));
+        assertEquals(Verdict.STALE_NONCE, authenticator.verify("REGISTER",
+                answer("1001", nonce, "demo1001", "auth", "00000002"), ha1("1001", "demo1001"), PHONE));
+    }
+
+    @Test
+    public void answerWithoutQopIsGoodOnceForItsNonce() {
+        DigestAuthenticator authenticator = new DigestAuthenticator("switchboard", Clock.fixed(NOW, ZoneOffset.UTC));
+        String nonce = nonceOf(authenticator.challenge(false, PHONE));
+        Credentials legacy = answer("1001", nonce, "demo1001", null, null);
+
+        assertEquals(Verdict.ACCEPTED, authenticator.verify("REGISTER", legacy, ha1("1001", "demo1001"), PHONE));
+        assertEquals(Verdict.STALE_NONCE, authenticator.verify("REGISTER", legacy, ha1("1001", "demo1001"), PHONE));
+    }
+
+    @Test
+    public void wrongPasswordDoesNotUseUpTheNonceCount() {
+        DigestAuthenticator authenticator = new DigestAuthenticator("switchboard", Clock.fixed(NOW, ZoneOffset.UTC));
+        String nonce = nonceOf(authenticator.challenge(false, PHONE));
+
+        assertEquals(Verdict.REJECTED, authenticator.verify("REGISTER", answer("1001", nonce, "guess"),
+                ha1("1001", "demo1001"), PHONE));
+        assertEquals(Verdict.ACCEPTED, authenticator.verify("REGISTER", answer("1001", nonce, "demo1001"),
+                ha1("1001", "demo1001"), PHONE));
+    }
+
     private static Credentials answer(String user, String nonce, String password) {
-        Credentials unsigned = new Credentials(user, "switchboard", nonce, "sip:127.0.0.1:5060", null, "auth",
-                "00000001", "c0ffee");
+        return answer(user, nonce, password, "auth", "00000001");
+    }
+
+    private static Credentials answer(String user, String nonce, String password, String qop, String nonceCount) {
+        String clientNonce = qop == null ? null : "c0ffee";
+        Credentials unsigned = new Credentials(user, "switchboard", nonce, "sip:127.0.0.1:5060", null, qop,
+                nonceCount, clientNonce);
         String response = DigestAuthenticator.expectedResponse("REGISTER", unsigned,
                 PhoneCredentials.ha1(user, "switchboard", password));
-        return new Credentials(user, "switchboard", nonce, "sip:127.0.0.1:5060", response, "auth", "00000001",
-                "c0ffee");
+        return new Credentials(user, "switchboard", nonce, "sip:127.0.0.1:5060", response, qop, nonceCount,
+                clientNonce);
     }
 
     private static Optional<String> ha1(String user, String password) {

@@ -39,6 +39,7 @@ public class SipEdgeProtectionTest {
     private static final Pattern TO_WITH_TAG = Pattern.compile("(?mi)^To: .*;tag=\\S+");
 
     private final HoldingDistributor distributor = new HoldingDistributor();
+    private final SilentMedia media = new SilentMedia();
     private SipEdge edge;
     private int port;
     private UdpPeer peer;
@@ -67,10 +68,12 @@ public class SipEdgeProtectionTest {
         assertTrue("a final answer to an INVITE has a To tag\n" + refused, TO_WITH_TAG.matcher(refused).find());
         awaitTrue("the first call queued", () -> distributor.legs.size() == 1);
         assertEquals(1, edge.bridge().callsInProgress());
+        assertEquals("the queued caller has an RTP endpoint; the refused one none", 1, media.openLegs());
 
         distributor.legs.get(0).release(480, "No agent");
         assertNotNull(peer.awaitResponse("call-a", 480, 3000));
         awaitTrue("the ended call's place given back", () -> edge.bridge().callsInProgress() == 0);
+        assertEquals("the ended call's media released", 0, media.openLegs());
         peer.send(peer.invite("call-c", null));
         assertNotNull("admitted again once the first call ended", peer.awaitResponse("call-c", 100, 3000));
         awaitTrue("the third call queued", () -> distributor.legs.size() == 2);
@@ -231,6 +234,7 @@ public class SipEdgeProtectionTest {
         edge = new SipEdge();
         edge.stackOverrides.setProperty("gov.nist.javax.sip.STACK_LOGGER", QuietStackLogger.class.getName());
         edge.distributor = distributor;
+        edge.media = media;
         edge.credentials = (user, realm) -> user.equals("1001")
                 ? Optional.of(PhoneCredentials.ha1("1001", realm, "demo1001")) : Optional.empty();
         edge.activate(config(protection));
