@@ -126,7 +126,7 @@ final class BenchFloor implements AutoCloseable {
         // (one of the benchmark cycles reports "no answer" over and over); the rest are the defaults.
         queue = new QueueSettings(QUEUE, List.of("4000"), SETUP_STRATEGY, "longest-idle", Duration.ofMillis(50), 0,
                 Duration.ofSeconds(120), Optional.empty(), Duration.ofSeconds(20), Integer.MAX_VALUE, Duration.ZERO,
-                Duration.ofSeconds(20), Workload.REQUIRED_SKILLS);
+                Duration.ofSeconds(20), Workload.REQUIRED_SKILLS, Optional.empty());
         acd.defineQueue(queue);
         for (int i = 0; i < agents; i++) {
             String id = Workload.agentId(i);
@@ -387,6 +387,15 @@ final class BenchFloor implements AutoCloseable {
         @Override
         public List<CallDetailRecord> unfinished() {
             return List.of();
+        }
+
+        @Override
+        public void saveVariables(String callId, Map<String, String> variables) {
+        }
+
+        @Override
+        public Map<String, String> variables(String callId) {
+            return Map.of();
         }
     }
 

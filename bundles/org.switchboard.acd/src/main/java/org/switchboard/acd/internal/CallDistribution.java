@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletionException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,9 +27,11 @@ import org.switchboard.api.acd.AgentState;
 import org.switchboard.api.acd.AgentStateChange;
 import org.switchboard.api.acd.AgentStateJournal;
 import org.switchboard.api.acd.AgentStatus;
+import org.switchboard.api.acd.CallEnrichment;
 import org.switchboard.api.acd.CallerLeg;
 import org.switchboard.api.acd.InboundCall;
 import org.switchboard.api.acd.OfferOutcome;
+import org.switchboard.api.acd.QueuePlace;
 import org.switchboard.api.acd.QueueStatus;
 import org.switchboard.api.acd.RoutingDecisionLog;
 import org.switchboard.api.acd.RoutingDecisionRecord;
@@ -49,6 +52,14 @@ import org.switchboard.routing.api.RoutingRequest;
  */
 final class CallDistribution {
     private static final Logger LOG = LoggerFactory.getLogger(CallDistribution.class);
+    /** The variable an enricher (the CRM) names the caller's customer with; strategies see it as the customer id. */
+    static final String CUSTOMER_ID = "crm.customerId";
+    static final Duration DEFAULT_ENRICHMENT_BUDGET = Duration.ofMillis(300);
+    /**
+     * How long past the maximum wait plus one ring timeout an offer may stay without a result (the edge's CANCEL
+     * of a ringing phone that never answers it) before the distributor withdraws it and lets the call go.
+     */
+    static final Duration OFFER_RESULT_GRACE = Duration.ofSeconds(5);
 
     /** The collaborators that keep what happens. */
     record Records(CallDetailRecordStore calls, AgentStateJournal agentStates, RoutingDecisionLog decisions,
@@ -65,6 +76,11 @@ final class CallDistribution {
     private final Timers timers;
     private final AgentChooser chooser;
     private final AgentSessions sessions;
+    private final Enrichers enrichers;
+    private final CallEventPublisher events;
+    /** Survey flows of answered calls; thread-safe, read by the distributor service from any thread. */
+    final SurveyFlows surveyFlows = new SurveyFlows();
+    private Duration enrichmentBudget = DEFAULT_ENRICHMENT_BUDGET;
     /** False while a definition is withdrawn: that logs the agent out here but keeps its session for later. */
     private boolean keepingSessions = true;
 
@@ -76,8 +92,16 @@ final class CallDistribution {
     private long decisions;
     private LocalDate countersDay;
 
+    /** Without enrichers and without events. */
     CallDistribution(Clock clock, Records records, PhoneLocator phones, Timers timers, AgentChooser chooser) {
+        this(clock, records, phones, timers, chooser, Enrichers.NONE, CallEventPublisher.SILENT);
+    }
+
+    CallDistribution(Clock clock, Records records, PhoneLocator phones, Timers timers, AgentChooser chooser,
+            Enrichers enrichers, CallEventPublisher events) {
         this.clock = clock;
+        this.enrichers = enrichers;
+        this.events = events;
         this.records = records;
         this.phones = phones;
         this.timers = timers;
@@ -107,7 +131,7 @@ final class CallDistribution {
             if (oldPriority != settings.priority()) {
                 List<WaitingCall> waiting = List.copyOf(line.waiting);
                 line.waiting.clear();
-                waiting.forEach(call -> call.priority = call.call.priority() + settings.priority());
+                waiting.forEach(call -> call.priority = call.ownPriority() + settings.priority());
                 line.waiting.addAll(waiting);
             }
         }
@@ -180,6 +204,11 @@ final class CallDistribution {
 
     List<String> pauseReasons() {
         return pauseReasons;
+    }
+
+    /** How long a new call waits for the enrichers' answers before it is routed without the missing ones. */
+    void setEnrichmentBudget(Duration budget) {
+        enrichmentBudget = budget;
     }
 
     Map<String, String> queueNumbers() {
@@ -331,7 +360,9 @@ final class CallDistribution {
             return;
         }
         calls.put(call.callId(), waiting);
+        saveVariables(call.callId(), call.variables());
         enterQueue(waiting, line);
+        askEnrichers(waiting);
         if (nobodyLoggedIn(line) && line.settings.overflowQueue().isPresent()) {
             overflowOrRelease(waiting, "nobody is logged in to " + line.name());
         }
@@ -357,9 +388,13 @@ final class CallDistribution {
         call.answeredBy = agentId;
         call.record = call.record.answered(agentId, now());
         save(call, "answered by " + agentId);
+        events.answered(call.record, call.variables);
         QueueLine line = queues.get(call.queue);
+        surveyFlows.answered(callId, queueSettingsOf(call).surveyFlow());
         if (line != null) {
-            line.counters.answered(Duration.between(call.record.arrivedAt(), now()), line.settings.serviceLevel());
+            Duration waited = Duration.between(call.record.arrivedAt(), now());
+            line.counters.answered(waited, line.settings.serviceLevel());
+            line.recentWaits.add(waited);
         }
         agent.callId = callId;
         agent.unansweredInARow = 0;
@@ -381,17 +416,7 @@ final class CallDistribution {
         WaitingCall call = calls.get(callId);
         AgentSeat agent = agents.get(agentId);
         if (agent != null && callId.equals(agent.callId) && !agentId.equals(call == null ? null : call.answeredBy)) {
-            agent.callId = null;
-            agent.unansweredInARow++;
-            QueueSettings queue = call == null ? null : queueSettingsOf(call);
-            int allowed = queue == null ? Integer.MAX_VALUE : agent.maxNoAnswers(queue);
-            if (agent.unansweredInARow >= allowed) {
-                paused(agent, "no-answer");
-                LOG.info("agent {} paused: {} offers in a row not answered (last: {})", agentId,
-                        agent.unansweredInARow, detail);
-            } else {
-                afterOffer(agent, "offer of call " + callId + " not answered: " + detail);
-            }
+            offerNotAnswered(agent, call, callId, detail);
         }
         if (call != null && call.offeredTo.remove(agentId) && call.offeredTo.isEmpty() && !call.isAnswered()) {
             if (call.maxWaitReached) {
@@ -400,9 +425,25 @@ final class CallDistribution {
                 call.record = call.record.requeued();
                 save(call, "back in queue: agent " + agentId + " " + detail);
                 queues.get(call.queue).waiting.add(call);
+                events.queued(call.record, call.variables);
             }
         }
         dispatch();
+    }
+
+    /** The agent did not take the offered call: free again, or paused after too many such offers in a row. */
+    private void offerNotAnswered(AgentSeat agent, WaitingCall call, String callId, String detail) {
+        agent.callId = null;
+        agent.unansweredInARow++;
+        QueueSettings queue = call == null ? null : queueSettingsOf(call);
+        int allowed = queue == null ? Integer.MAX_VALUE : agent.maxNoAnswers(queue);
+        if (agent.unansweredInARow >= allowed) {
+            paused(agent, "no-answer");
+            LOG.info("agent {} paused: {} offers in a row not answered (last: {})", agent.id(),
+                    agent.unansweredInARow, detail);
+        } else {
+            afterOffer(agent, "offer of call " + callId + " not answered: " + detail);
+        }
     }
 
     void callerAbandoned(String callId) {
@@ -431,6 +472,53 @@ final class CallDistribution {
         }
     }
 
+    /**
+     * Stores data gathered about a call after it reached the queue; a call in progress also carries it from now
+     * on. Kept for an ended call that has a record; ignored for an unknown one.
+     */
+    void addVariables(String callId, Map<String, String> variables) {
+        WaitingCall call = calls.get(callId);
+        if (call != null) {
+            call.addVariables(variables);
+            saveVariables(callId, variables);
+            return;
+        }
+        try {
+            if (records.calls().find(callId).isEmpty()) {
+                LOG.debug("variables {} for unknown call {} ignored", variables.keySet(), callId);
+                return;
+            }
+        } catch (RuntimeException e) {
+            LOG.error("call {}: variables {} not stored, its record could not be read", callId, variables.keySet(),
+                    e);
+            return;
+        }
+        saveVariables(callId, variables);
+    }
+
+    /** Where each waiting call stands in its queue now, and how long it may still wait (see {@link QueuePlace}). */
+    QueuePlaces queuePlaces() {
+        Instant now = now();
+        Map<String, QueuePlace> places = new HashMap<>();
+        for (QueueLine line : queues.values()) {
+            if (line.waiting.isEmpty()) {
+                continue;
+            }
+            int serving = (int) agents.values().stream()
+                    .filter(a -> a.queues.containsKey(line.name()) && a.state != AgentState.PAUSED).count();
+            Optional<Duration> handling = line.recentHandling.mean();
+            Optional<Duration> waits = line.recentWaits.mean();
+            int position = 0;
+            for (WaitingCall call : line.waiting) {
+                position++;
+                Duration left = line.settings.maxWait().minus(Duration.between(call.enteredQueueAt, now));
+                places.put(call.id(),
+                        new QueuePlace(position, WaitEstimate.of(position, handling, waits, serving, left)));
+            }
+        }
+        return new QueuePlaces(places, now);
+    }
+
     /** Offers waiting calls to agents that became able to take them by something outside (a registration). */
     void redistribute() {
         dispatch();
@@ -451,7 +539,8 @@ final class CallDistribution {
             QueueLine bestLine = null;
             List<AgentSeat> bestCandidates = List.of();
             for (QueueLine line : queues.values()) {
-                WaitingCall head = line.waiting.stream().filter(c -> !notNow.contains(c)).findFirst().orElse(null);
+                WaitingCall head = line.waiting.stream().filter(c -> c.enrichment == null && !notNow.contains(c))
+                        .findFirst().orElse(null);
                 if (head == null || best != null && QueueLine.SERVICE_ORDER.compare(best, head) < 0) {
                     continue;
                 }
@@ -516,8 +605,8 @@ final class CallDistribution {
     private RoutingRequest request(WaitingCall call, QueueLine line, List<AgentSeat> candidates) {
         Instant now = now();
         CallSnapshot snapshot = new CallSnapshot(call.id(), call.call.ani(), call.call.dnis(), line.name(),
-                call.priority, Duration.between(call.record.arrivedAt(), now), call.call.variables(),
-                line.settings.requiredSkills(), Optional.empty());
+                call.priority, Duration.between(call.record.arrivedAt(), now), call.variables,
+                line.settings.requiredSkills(), Optional.ofNullable(call.variables.get(CUSTOMER_ID)));
         List<CandidateAgent> agentSnapshots = new ArrayList<>(candidates.size());
         for (AgentSeat agent : candidates) {
             agentSnapshots.add(agent.snapshot(line.name(), now));
@@ -545,6 +634,9 @@ final class CallDistribution {
             LOG.error("routing decision for call {} could not be written", call.id(), e);
         }
         for (String agentId : chosen) {
+            events.offered(call.record, agentId, call.variables);
+        }
+        for (String agentId : chosen) {
             PhoneRegistration phone = phones.locate(agents.get(agentId).settings.phone()).orElseThrow();
             call.leg.offer(new AgentOffer(call.id(), agentId, phone.contact(), line.settings.ringTimeout()));
         }
@@ -567,12 +659,87 @@ final class CallDistribution {
 
     private void enterQueue(WaitingCall call, QueueLine line) {
         call.queue = line.name();
-        call.priority = call.call.priority() + line.settings.priority();
+        call.priority = call.ownPriority() + line.settings.priority();
+        call.enteredQueueAt = now();
         line.counters.entered();
         line.waiting.add(call);
         call.maxWaitReached = false;
         cancelMaxWait(call);
         call.maxWaitTimer = timers.schedule(line.settings.maxWait(), () -> maxWaitReached(call.id()));
+        events.queued(call.record, call.variables);
+    }
+
+    // ---- enrichment
+
+    /** Asks the enrichers about a call that has just entered its queue; it is not routed until they answered. */
+    private void askEnrichers(WaitingCall call) {
+        EnrichmentRound round = new EnrichmentRound(call.id());
+        List<String> asked = enrichers.ask(call.call,
+                (enricher, enrichment, failure) -> enriched(round, enricher, enrichment, failure));
+        if (asked.isEmpty()) {
+            return;
+        }
+        round.waitingFor.addAll(asked);
+        round.budget = timers.schedule(enrichmentBudget, () -> enrichmentBudgetOver(round));
+        call.enrichment = round;
+    }
+
+    private void enriched(EnrichmentRound round, String enricher, CallEnrichment enrichment, Throwable failure) {
+        if (round.over || !round.waitingFor.remove(enricher)) {
+            if (!round.lateLogged) {
+                round.lateLogged = true;
+                LOG.info("call {}: enricher {} answered after the call was routed without it (enrichment budget "
+                        + "{} ms); the answer is ignored", round.callId, enricher, enrichmentBudget.toMillis());
+            }
+            return;
+        }
+        WaitingCall call = calls.get(round.callId);
+        if (failure != null) {
+            Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                    ? failure.getCause() : failure;
+            LOG.warn("call {}: enricher {} failed; the call is routed without it", round.callId, enricher, cause);
+        } else if (call != null) {
+            enrich(call, enrichment);
+        }
+        if (round.waitingFor.isEmpty()) {
+            round.end();
+            if (call != null) {
+                call.enrichment = null;
+                dispatch();
+            }
+        }
+    }
+
+    private void enrichmentBudgetOver(EnrichmentRound round) {
+        if (round.over) {
+            return;
+        }
+        LOG.info("call {}: routed without enrichers {}, which did not answer within {} ms", round.callId,
+                round.waitingFor, enrichmentBudget.toMillis());
+        round.end();
+        WaitingCall call = calls.get(round.callId);
+        if (call != null) {
+            call.enrichment = null;
+            dispatch();
+        }
+    }
+
+    /** Adds what an enricher found: its variables, kept with the call, and its priority boost. */
+    private void enrich(WaitingCall call, CallEnrichment enrichment) {
+        if (!enrichment.variables().isEmpty()) {
+            call.addVariables(enrichment.variables());
+            saveVariables(call.id(), enrichment.variables());
+        }
+        if (enrichment.priorityBoost() != 0) {
+            QueueLine line = queues.get(call.queue);
+            // the queue orders its calls by priority: out before the change, back in after it
+            boolean waiting = line != null && line.waiting.remove(call);
+            call.priorityBoost += enrichment.priorityBoost();
+            call.priority = call.ownPriority() + (line == null ? 0 : line.settings.priority());
+            if (waiting) {
+                line.waiting.add(call);
+            }
+        }
     }
 
     private void maxWaitReached(String callId) {
@@ -584,8 +751,34 @@ final class CallDistribution {
             overflowOrRelease(call, "no agent within " + queueSettingsOf(call).maxWait().toSeconds() + " s");
             dispatch();
         } else {
+            // A ringing phone may still answer; its offer ends within one ring timeout, but the result of the
+            // edge's CANCEL may never come, so the call is let go at the latest a little after that.
             call.maxWaitReached = true;
+            call.maxWaitTimer = timers.schedule(queueSettingsOf(call).ringTimeout().plus(OFFER_RESULT_GRACE),
+                    () -> offerOutlivedMaxWait(callId));
         }
+    }
+
+    /** The offers pending at the maximum wait still have no result: withdrawn, and the call leaves its queue. */
+    private void offerOutlivedMaxWait(String callId) {
+        WaitingCall call = calls.get(callId);
+        if (call == null || call.isAnswered() || call.offeredTo.isEmpty()) {
+            return;
+        }
+        String detail = "offer withdrawn: no result " + (queueSettingsOf(call).ringTimeout()
+                .plus(OFFER_RESULT_GRACE).toSeconds()) + " s after the maximum wait";
+        LOG.warn("call {}: offer to {} has had no result; withdrawn", callId, call.offeredTo);
+        for (String agentId : List.copyOf(call.offeredTo)) {
+            AgentSeat agent = agents.get(agentId);
+            if (agent != null && callId.equals(agent.callId)) {
+                offerNotAnswered(agent, call, callId, detail);
+            }
+            call.leg.withdrawOffer(agentId);
+        }
+        call.offeredTo.clear();
+        overflowOrRelease(call, "no agent within " + queueSettingsOf(call).maxWait().toSeconds() + " s ("
+                + detail + ")");
+        dispatch();
     }
 
     /** The call leaves its queue: into the overflow queue when there is one not visited yet, else released. */
@@ -616,8 +809,14 @@ final class CallDistribution {
         if (line != null) {
             line.waiting.remove(call);
         }
+        if (call.enrichment != null) {
+            call.enrichment.end();
+            call.enrichment = null;
+        }
         call.record = call.record.ended(disposition, now());
         save(call, disposition.label() + ": " + detail);
+        events.ended(call.record, call.variables);
+        surveyFlows.ended(call.id());
         for (String offered : call.offeredTo) {
             AgentSeat agent = agents.get(offered);
             if (agent != null && call.id().equals(agent.callId)) {
@@ -659,8 +858,11 @@ final class CallDistribution {
         }
         if (agent.wrapUpQueue != null) {
             Duration wrapUp = agent.state == AgentState.WRAP_UP ? Duration.between(agent.since, now()) : Duration.ZERO;
-            Optional.ofNullable(queues.get(agent.wrapUpQueue))
-                    .ifPresent(line -> line.counters.handled(agent.wrapUpTalk.plus(wrapUp)));
+            Duration handling = agent.wrapUpTalk.plus(wrapUp);
+            Optional.ofNullable(queues.get(agent.wrapUpQueue)).ifPresent(line -> {
+                line.counters.handled(handling);
+                line.recentHandling.add(handling);
+            });
             agent.wrapUpQueue = null;
             agent.wrapUpTalk = null;
         }
@@ -769,6 +971,7 @@ final class CallDistribution {
         } catch (RuntimeException e) {
             LOG.error("agent {} entered {} but the change could not be journaled", agent.id(), state, e);
         }
+        events.agentState(agent.id(), state, agent.pauseReason, agent.callId);
         keepSession(agent);
     }
 
@@ -787,6 +990,17 @@ final class CallDistribution {
             records.calls().save(call.record, new CallStateChange(call.id(), call.record.state(), now(), detail));
         } catch (RuntimeException e) {
             LOG.error("call {} is {} but its record could not be written", call.id(), call.record.state(), e);
+        }
+    }
+
+    private void saveVariables(String callId, Map<String, String> variables) {
+        if (variables.isEmpty()) {
+            return;
+        }
+        try {
+            records.calls().saveVariables(callId, variables);
+        } catch (RuntimeException e) {
+            LOG.error("call {}: variables {} could not be stored", callId, variables.keySet(), e);
         }
     }
 

@@ -13,6 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.SynchronousQueue;
@@ -33,6 +35,8 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
@@ -44,9 +48,11 @@ import org.switchboard.api.acd.AgentSessionStore;
 import org.switchboard.api.acd.AgentStateJournal;
 import org.switchboard.api.acd.AgentStatus;
 import org.switchboard.api.acd.CallDistributor;
+import org.switchboard.api.acd.CallEnricher;
 import org.switchboard.api.acd.CallerLeg;
 import org.switchboard.api.acd.InboundCall;
 import org.switchboard.api.acd.OfferOutcome;
+import org.switchboard.api.acd.QueuePlace;
 import org.switchboard.api.acd.QueueStatus;
 import org.switchboard.api.acd.RoutingDecisionLog;
 import org.switchboard.api.acd.StrategyInfo;
@@ -61,7 +67,9 @@ import org.switchboard.routing.api.RoutingStrategy;
  * The distributor service. Every request is handed to one decision thread that owns the
  * {@link CallDistribution}; callers from SIP threads never wait, the shell waits for its answer. Routing
  * strategies are dynamic, greedy references: one that comes, goes or is updated changes the next decision
- * and never a call already waiting or ringing.
+ * and never a call already waiting or ringing. So are the call enrichers (asked about each new call, waited for
+ * at most {@code enrichmentBudgetMillis}) and Event Admin, through which calls' and agents' changes are posted
+ * (without it nothing is posted).
  */
 @Component(configurationPid = "org.switchboard.acd", service = { CallDistributor.class, AgentDesk.class,
     PhoneCredentials.class, PhoneRegistrationListener.class, AcdDefinitions.class }, immediate = true)
@@ -71,15 +79,31 @@ public class Distributor
     private static final Logger LOG = LoggerFactory.getLogger(Distributor.class);
     private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(10);
     private static final int STRATEGY_THREADS = 4;
+    private static final int ENRICHER_THREADS = 2;
+    private static final int ENRICHER_BACKLOG = 1000;
+    private static final int MAX_ENRICHMENT_BUDGET_MILLIS = 10_000;
+    /** Queue places are taken again when older than this; a caller hears a position at most this old. */
+    private static final Duration QUEUE_PLACES_MAX_AGE = Duration.ofSeconds(1);
+    /** How long a caller of queuePlace or surveyFlow waits for the decision thread before it makes do. */
+    private static final Duration SHORT_ANSWER = Duration.ofSeconds(1);
 
     @ObjectClassDefinition(name = "Switchboard distributor", description = "Settings shared by all queues")
     @interface Config {
         @AttributeDefinition(description = "Reason codes agents may pause with, comma-separated")
         String[] pauseReasons() default { "break", "lunch", "training", "meeting" };
+
+        @AttributeDefinition(description = "Milliseconds a new call waits for the call enrichers (CRM) before it is "
+                + "routed without those that have not answered (0-10000)")
+        int enrichmentBudgetMillis() default 300;
     }
 
     private final ScheduledExecutorService decisions;
     private final ThreadPoolExecutor strategyThreads;
+    private final ThreadPoolExecutor enricherThreads;
+    private final RegisteredEnrichers enrichers;
+    private final Clock clock = Clock.systemUTC();
+    private volatile EventAdmin eventAdmin;
+    private volatile QueuePlaces queuePlaces = QueuePlaces.NONE;
     private final CallDistribution distribution;
     private final ConfigurationAdmin configurations;
     private final Map<String, List<InstalledStrategy>> strategies = new ConcurrentHashMap<>();
@@ -100,9 +124,19 @@ public class Distributor
                     thread.setDaemon(true);
                     return thread;
                 });
-        distribution = new CallDistribution(Clock.systemUTC(),
+        AtomicInteger enricherNumber = new AtomicInteger();
+        enricherThreads = new ThreadPoolExecutor(ENRICHER_THREADS, ENRICHER_THREADS, 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(ENRICHER_BACKLOG), r -> {
+                    Thread thread = new Thread(r, "switchboard-enricher-" + enricherNumber.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        enricherThreads.allowCoreThreadTimeOut(true);
+        enrichers = new RegisteredEnrichers(enricherThreads, this::run);
+        distribution = new CallDistribution(clock,
                 new CallDistribution.Records(records, journal, decisionLog, sessions), this::locatePhone,
-                this::schedule, new AgentChooser(this::installedStrategy, strategyThreads));
+                this::schedule, new AgentChooser(this::installedStrategy, strategyThreads), enrichers,
+                new CallEventPublisher(this::postEvent));
         // The first task of the decision thread, so before any call, registration or agent definition: the calls
         // the last stop left open are closed, and the agents' sessions wait for their agents' definitions.
         InterruptedCalls interrupted = new InterruptedCalls(records);
@@ -123,11 +157,19 @@ public class Distributor
             for (String reason : reasons) {
                 ConfigValues.checkName("pauseReasons", reason);
             }
+            int budget = values.intAtLeast("enrichmentBudgetMillis",
+                    (int) CallDistribution.DEFAULT_ENRICHMENT_BUDGET.toMillis(), 0);
+            if (budget > MAX_ENRICHMENT_BUDGET_MILLIS) {
+                throw new SettingsException("enrichmentBudgetMillis", "must be at most " + MAX_ENRICHMENT_BUDGET_MILLIS
+                        + " (callers wait meanwhile), was " + budget);
+            }
             List<String> accepted = reasons.isEmpty() ? List.of("break", "lunch", "training", "meeting") : reasons;
-            run(() -> distribution.setPauseReasons(accepted));
+            run(() -> {
+                distribution.setPauseReasons(accepted);
+                distribution.setEnrichmentBudget(Duration.ofMillis(budget));
+            });
         } catch (SettingsException e) {
-            LOG.error("configuration org.switchboard.acd rejected, {}: the previous pause reasons stay",
-                    e.getMessage());
+            LOG.error("configuration org.switchboard.acd rejected, {}: the previous settings stay", e.getMessage());
         }
     }
 
@@ -142,6 +184,31 @@ public class Distributor
         if (this.registry == registry) {
             this.registry = null;
         }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setEventAdmin(EventAdmin admin) {
+        eventAdmin = admin;
+    }
+
+    void unsetEventAdmin(EventAdmin admin) {
+        if (eventAdmin == admin) {
+            eventAdmin = null;
+        }
+    }
+
+    /** An enricher that comes is asked about the next calls; one that goes is not waited for by later calls. */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addEnricher(CallEnricher enricher) {
+        enrichers.add(enricher);
+        LOG.info("call enricher {} available", enricher.getClass().getName());
+    }
+
+    void removeEnricher(CallEnricher enricher) {
+        enrichers.remove(enricher);
+        LOG.info("call enricher {} gone", enricher.getClass().getName());
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
@@ -173,6 +240,7 @@ public class Distributor
     void deactivate() {
         decisions.shutdownNow();
         strategyThreads.shutdownNow();
+        enricherThreads.shutdownNow();
         int open = distribution.callsInProgress();
         if (open > 0) {
             LOG.warn("distributor stopped with {} calls in progress", open);
@@ -219,6 +287,38 @@ public class Distributor
     @Override
     public void callFailed(String callId, String reason) {
         run(() -> distribution.callFailed(callId, reason));
+    }
+
+    @Override
+    public void addVariables(String callId, Map<String, String> variables) {
+        Map<String, String> copy = Map.copyOf(variables);
+        run(() -> distribution.addVariables(callId, copy));
+    }
+
+    /** From a snapshot the decision thread takes again when it is older than a second. */
+    @Override
+    public Optional<QueuePlace> queuePlace(String callId) {
+        QueuePlaces current = queuePlaces;
+        if (current.olderThan(QUEUE_PLACES_MAX_AGE, clock.instant())) {
+            current = askBriefly(() -> {
+                // many callers may have asked at once: the first refresh serves them all
+                if (queuePlaces.olderThan(QUEUE_PLACES_MAX_AGE, clock.instant())) {
+                    queuePlaces = distribution.queuePlaces();
+                }
+                return queuePlaces;
+            }).orElse(current);
+        }
+        return current.of(callId);
+    }
+
+    @Override
+    public Optional<String> surveyFlow(String callId) {
+        Optional<String> flow = distribution.surveyFlows.lookup(callId);
+        if (flow.isEmpty()) {
+            // the answer of the call may still wait on the decision thread behind the edge's reports
+            flow = askBriefly(() -> distribution.surveyFlows.lookup(callId)).flatMap(found -> found);
+        }
+        return flow.filter(name -> !name.isEmpty());
     }
 
     // ---- AgentDesk: waits for the decision thread's answer
@@ -379,6 +479,13 @@ public class Distributor
         passwordByPhone = Map.copyOf(distribution.phonePasswords());
     }
 
+    private void postEvent(String topic, Map<String, Object> properties) {
+        EventAdmin admin = eventAdmin;
+        if (admin != null) {
+            admin.postEvent(new Event(topic, properties));
+        }
+    }
+
     private Optional<PhoneRegistration> locatePhone(String phone) {
         PhoneRegistry current = registry;
         return current == null ? Optional.empty() : current.find(phone);
@@ -403,6 +510,19 @@ public class Distributor
                 LOG.error("distributor task failed; the distributor goes on", e);
             }
         };
+    }
+
+    /** The decision thread's answer, or empty when it does not come within {@link #SHORT_ANSWER}. */
+    private <T> Optional<T> askBriefly(Callable<T> question) {
+        try {
+            return Optional.of(decisions.submit(question).get(SHORT_ANSWER.toMillis(), TimeUnit.MILLISECONDS));
+        } catch (ExecutionException | TimeoutException | RejectedExecutionException e) {
+            LOG.debug("the distributor did not answer within {} ms", SHORT_ANSWER.toMillis(), e);
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
     }
 
     private <T> T ask(Callable<T> question) {

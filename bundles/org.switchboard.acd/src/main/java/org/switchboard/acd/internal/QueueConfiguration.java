@@ -35,6 +35,10 @@ public class QueueConfiguration extends ConfiguredDefinition<QueueSettings> {
 
         @AttributeDefinition(description = "Offers an agent may leave unanswered in a row before being paused")
         int maxNoAnswers() default 3;
+
+        @AttributeDefinition(required = false, description = "IVR flow that surveys the caller after an answered "
+                + "call (empty: no survey)")
+        String surveyFlow() default "";
     }
 
     private final AcdDefinitions definitions;

@@ -3,6 +3,7 @@ package org.switchboard.acd.internal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -21,10 +22,12 @@ import java.util.Optional;
  * @param wrapUp           time an agent spends in wrap-up after a call of this queue
  * @param serviceLevel     answer-time threshold of the queue's service level
  * @param requiredSkills   skills and minimum levels an agent needs to be offered this queue's calls
+ * @param surveyFlow       the IVR flow that surveys callers after an answered call of this queue, if any
  */
 record QueueSettings(String name, List<String> numbers, String strategy, String fallbackStrategy,
         Duration strategyBudget, int priority, Duration maxWait, Optional<String> overflowQueue, Duration ringTimeout,
-        int maxNoAnswers, Duration wrapUp, Duration serviceLevel, Map<String, Integer> requiredSkills) {
+        int maxNoAnswers, Duration wrapUp, Duration serviceLevel, Map<String, Integer> requiredSkills,
+        Optional<String> surveyFlow) {
 
     static final String PID = "org.switchboard.acd.queue";
     static final String DEFAULT_STRATEGY = "longest-idle";
@@ -32,6 +35,7 @@ record QueueSettings(String name, List<String> numbers, String strategy, String 
     QueueSettings {
         numbers = List.copyOf(numbers);
         requiredSkills = Map.copyOf(requiredSkills);
+        Objects.requireNonNull(surveyFlow, "surveyFlow");
     }
 
     /** A queue with defaults for everything but its name, numbers and timers (for tests). */
@@ -39,32 +43,37 @@ record QueueSettings(String name, List<String> numbers, String strategy, String 
             int maxNoAnswers) {
         return new QueueSettings(name, numbers, DEFAULT_STRATEGY, DEFAULT_STRATEGY, Duration.ofMillis(50), 0,
                 maxWait, Optional.empty(), ringTimeout, maxNoAnswers, Duration.ZERO, Duration.ofSeconds(20),
-                Map.of());
+                Map.of(), Optional.empty());
     }
 
     QueueSettings withStrategy(String newStrategy) {
         return new QueueSettings(name, numbers, newStrategy, fallbackStrategy, strategyBudget, priority, maxWait,
-                overflowQueue, ringTimeout, maxNoAnswers, wrapUp, serviceLevel, requiredSkills);
+                overflowQueue, ringTimeout, maxNoAnswers, wrapUp, serviceLevel, requiredSkills, surveyFlow);
     }
 
     QueueSettings withOverflow(String queue) {
         return new QueueSettings(name, numbers, strategy, fallbackStrategy, strategyBudget, priority, maxWait,
-                Optional.of(queue), ringTimeout, maxNoAnswers, wrapUp, serviceLevel, requiredSkills);
+                Optional.of(queue), ringTimeout, maxNoAnswers, wrapUp, serviceLevel, requiredSkills, surveyFlow);
     }
 
     QueueSettings withWrapUp(Duration newWrapUp) {
         return new QueueSettings(name, numbers, strategy, fallbackStrategy, strategyBudget, priority, maxWait,
-                overflowQueue, ringTimeout, maxNoAnswers, newWrapUp, serviceLevel, requiredSkills);
+                overflowQueue, ringTimeout, maxNoAnswers, newWrapUp, serviceLevel, requiredSkills, surveyFlow);
     }
 
     QueueSettings withPriority(int newPriority) {
         return new QueueSettings(name, numbers, strategy, fallbackStrategy, strategyBudget, newPriority, maxWait,
-                overflowQueue, ringTimeout, maxNoAnswers, wrapUp, serviceLevel, requiredSkills);
+                overflowQueue, ringTimeout, maxNoAnswers, wrapUp, serviceLevel, requiredSkills, surveyFlow);
     }
 
     QueueSettings withRequiredSkills(Map<String, Integer> skills) {
         return new QueueSettings(name, numbers, strategy, fallbackStrategy, strategyBudget, priority, maxWait,
-                overflowQueue, ringTimeout, maxNoAnswers, wrapUp, serviceLevel, skills);
+                overflowQueue, ringTimeout, maxNoAnswers, wrapUp, serviceLevel, skills, surveyFlow);
+    }
+
+    QueueSettings withSurveyFlow(String flow) {
+        return new QueueSettings(name, numbers, strategy, fallbackStrategy, strategyBudget, priority, maxWait,
+                overflowQueue, ringTimeout, maxNoAnswers, wrapUp, serviceLevel, requiredSkills, Optional.of(flow));
     }
 
     static QueueSettings from(Map<String, ?> properties) throws SettingsException {
@@ -83,6 +92,10 @@ record QueueSettings(String name, List<String> numbers, String strategy, String 
                 throw new SettingsException("overflowQueue", "a queue cannot overflow into itself");
             }
         }
+        Optional<String> surveyFlow = Optional.ofNullable(values.optionalString("surveyFlow", null));
+        if (surveyFlow.isPresent()) {
+            ConfigValues.checkName("surveyFlow", surveyFlow.get());
+        }
         return new QueueSettings(name, numbers,
                 values.name("strategy", DEFAULT_STRATEGY),
                 values.name("fallbackStrategy", DEFAULT_STRATEGY),
@@ -94,6 +107,7 @@ record QueueSettings(String name, List<String> numbers, String strategy, String 
                 values.positiveInt("maxNoAnswers", 3),
                 Duration.ofSeconds(values.intAtLeast("wrapUpSeconds", 0, 0)),
                 Duration.ofSeconds(values.positiveInt("serviceLevelSeconds", 20)),
-                values.levels("requiredSkills", 1, 1, 10));
+                values.levels("requiredSkills", 1, 1, 10),
+                surveyFlow);
     }
 }

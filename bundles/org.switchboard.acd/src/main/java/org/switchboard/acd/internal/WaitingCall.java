@@ -1,6 +1,9 @@
 package org.switchboard.acd.internal;
 
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 
 import org.switchboard.api.acd.CallerLeg;
@@ -15,8 +18,16 @@ final class WaitingCall {
     CallDetailRecord record;
     /** The queue the call waits in now (overflow moves it). */
     String queue;
-    /** Queue priority plus the call's own. */
+    /** Queue priority plus the call's own ({@link #ownPriority()}). */
     int priority;
+    /** Added to the call's own priority by enrichers. */
+    int priorityBoost;
+    /** What is known about the call: the IVR's variables, then the enrichers'. Immutable, replaced on change. */
+    Map<String, String> variables;
+    /** The enrichers not heard from yet; {@code null} when the call may be routed. */
+    EnrichmentRound enrichment;
+    /** When the call entered the queue it waits in now. */
+    Instant enteredQueueAt;
     final Set<String> visitedQueues = new LinkedHashSet<>();
     /** Agents whose phones ring with this call now (more than one for ring-all). */
     final Set<String> offeredTo = new LinkedHashSet<>();
@@ -30,7 +41,19 @@ final class WaitingCall {
         this.arrivalOrder = arrivalOrder;
         this.record = record;
         this.queue = call.queue();
+        this.variables = call.variables();
         visitedQueues.add(call.queue());
+    }
+
+    int ownPriority() {
+        return call.priority() + priorityBoost;
+    }
+
+    /** Adds or replaces variables. */
+    void addVariables(Map<String, String> more) {
+        Map<String, String> merged = new HashMap<>(variables);
+        merged.putAll(more);
+        variables = Map.copyOf(merged);
     }
 
     String id() {

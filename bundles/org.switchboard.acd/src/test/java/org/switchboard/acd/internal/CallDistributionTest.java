@@ -158,6 +158,44 @@ public class CallDistributionTest extends DistributionFixture {
     }
 
     @Test
+    public void offerWithoutAResultIsWithdrawnARingTimeoutAndAGraceAfterMaxWaitAndTheCallReleased() {
+        readyAgents("1001");
+        ScriptedLeg leg = call("c1");
+        timers.advance(Duration.ofSeconds(60));
+        timers.advance(Duration.ofSeconds(15).plus(CallDistribution.OFFER_RESULT_GRACE).minusMillis(1));
+        assertNull("the offer may still end within its ring timeout", leg.releasedWith);
+
+        timers.advance(Duration.ofMillis(1));
+
+        assertEquals(Integer.valueOf(480), leg.releasedWith);
+        assertEquals(List.of("1001"), leg.withdrawn);
+        assertEquals(Disposition.NO_AGENT, record("c1").disposition());
+        assertEquals(AgentState.AVAILABLE, agent("1001").state());
+        assertEquals(0, acd.callsInProgress());
+
+        acd.offerFailed("c1", "1001", OfferOutcome.NO_ANSWER, "487 at last");
+        assertEquals(AgentState.AVAILABLE, agent("1001").state());
+        assertEquals(1, records.history("c1").stream().filter(c -> c.state() == CallState.ENDED).count());
+    }
+
+    @Test
+    public void offerWithoutAResultAtMaxWaitSendsTheCallToTheOverflowQueue() throws SettingsException {
+        acd.defineQueue(QueueSettings.of("backup", List.of("4100"), Duration.ofSeconds(60), Duration.ofSeconds(15),
+                2));
+        acd.defineQueue(support().withOverflow("backup"));
+        readyAgents("1001");
+        ScriptedLeg leg = call("c1");
+
+        timers.advance(Duration.ofSeconds(60));
+        timers.advance(Duration.ofSeconds(15).plus(CallDistribution.OFFER_RESULT_GRACE));
+
+        assertNull(leg.releasedWith);
+        assertEquals("backup", record("c1").queue());
+        assertEquals(CallState.QUEUED, record("c1").state());
+        assertEquals(List.of("1001"), leg.withdrawn);
+    }
+
+    @Test
     public void answeredCallIsNotReleasedWhenMaxWaitWouldHavePassed() {
         readyAgents("1001");
         ScriptedLeg leg = call("c1");

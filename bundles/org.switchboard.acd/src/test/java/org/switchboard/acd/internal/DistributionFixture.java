@@ -10,12 +10,14 @@ import java.util.concurrent.Executors;
 
 import org.junit.After;
 import org.junit.Before;
+import org.switchboard.acd.internal.RecordingFakes.DecisionQueue;
 import org.switchboard.acd.internal.RecordingFakes.ManualTimers;
 import org.switchboard.acd.internal.RecordingFakes.MemoryDecisions;
 import org.switchboard.acd.internal.RecordingFakes.MemoryJournal;
 import org.switchboard.acd.internal.RecordingFakes.MemoryRecords;
 import org.switchboard.acd.internal.RecordingFakes.MemorySessions;
 import org.switchboard.acd.internal.RecordingFakes.Phones;
+import org.switchboard.acd.internal.RecordingFakes.PostedEvents;
 import org.switchboard.acd.internal.RecordingFakes.ScriptedLeg;
 import org.switchboard.acd.internal.RecordingFakes.SteppingClock;
 import org.switchboard.api.acd.AgentStatus;
@@ -37,9 +39,15 @@ abstract class DistributionFixture {
     final MemorySessions sessions = new MemorySessions();
     final Map<String, InstalledStrategy> strategies = new HashMap<>();
     final ExecutorService strategyThreads = Executors.newCachedThreadPool();
+    /** Where enrichers' answers wait for the decision thread: the test runs them with {@code runPending()}. */
+    final DecisionQueue decisionThread = new DecisionQueue();
+    /** Enrichers are asked on the thread that enqueues (the test's), their answers handed to the queue above. */
+    final RegisteredEnrichers enrichers = new RegisteredEnrichers(Runnable::run, decisionThread);
+    final PostedEvents events = new PostedEvents(records);
     final CallDistribution acd = new CallDistribution(clock,
             new CallDistribution.Records(records, journal, decisions, sessions), phones, timers,
-            new AgentChooser(name -> Optional.ofNullable(strategies.get(name)), strategyThreads));
+            new AgentChooser(name -> Optional.ofNullable(strategies.get(name)), strategyThreads), enrichers,
+            new CallEventPublisher(events));
 
     @Before
     public void supportQueueWithThreeAgents() throws SettingsException {
@@ -76,8 +84,12 @@ abstract class DistributionFixture {
     }
 
     ScriptedLeg call(String callId) {
+        return call(new InboundCall(callId, "5551234", "4000", "support", clock.instant()));
+    }
+
+    ScriptedLeg call(InboundCall call) {
         ScriptedLeg leg = new ScriptedLeg();
-        acd.enqueue(new InboundCall(callId, "5551234", "4000", "support", clock.instant()), leg);
+        acd.enqueue(call, leg);
         return leg;
     }
 

@@ -7,6 +7,7 @@ import static org.junit.Assert.assertTrue;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.junit.Test;
 
@@ -45,6 +46,16 @@ public class QueueSettingsTest {
                 () -> QueueSettings.from(Map.of("name", "support"))).key());
         assertEquals("numbers", assertThrows(SettingsException.class,
                 () -> QueueSettings.from(Map.of("name", "support", "numbers", "40a0"))).key());
+    }
+
+    @Test
+    public void surveyFlowIsOptionalAndMustBeAName() throws SettingsException {
+        assertEquals(Optional.empty(), QueueSettings.from(Map.of("name", "support", "numbers", "4000",
+                "surveyFlow", " ")).surveyFlow());
+        assertEquals(Optional.of("csat"), QueueSettings.from(Map.of("name", "support", "numbers", "4000",
+                "surveyFlow", "csat")).surveyFlow());
+        assertEquals("surveyFlow", assertThrows(SettingsException.class, () -> QueueSettings.from(
+                Map.of("name", "support", "numbers", "4000", "surveyFlow", "how was it?"))).key());
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.Executor;
 
 import org.switchboard.api.acd.AgentOffer;
 import org.switchboard.api.acd.AgentSession;
@@ -23,6 +24,7 @@ import org.switchboard.api.acd.RoutingDecisionRecord;
 import org.switchboard.api.call.CallDetailRecord;
 import org.switchboard.api.call.CallDetailRecordStore;
 import org.switchboard.api.call.CallStateChange;
+import org.switchboard.api.call.StoreException;
 import org.switchboard.api.sip.PhoneRegistration;
 
 /** In-memory stand-ins for the distributor's collaborators, so that its decisions can be tested one by one. */
@@ -54,6 +56,20 @@ final class RecordingFakes {
     static class MemoryRecords implements CallDetailRecordStore {
         final Map<String, CallDetailRecord> records = new HashMap<>();
         final List<CallStateChange> changes = new ArrayList<>();
+        final Map<String, Map<String, String>> variables = new HashMap<>();
+
+        @Override
+        public void saveVariables(String callId, Map<String, String> more) {
+            if (!records.containsKey(callId)) {
+                throw new StoreException("no record of call " + callId, null);
+            }
+            variables.computeIfAbsent(callId, id -> new TreeMap<>()).putAll(more);
+        }
+
+        @Override
+        public Map<String, String> variables(String callId) {
+            return Map.copyOf(variables.getOrDefault(callId, Map.of()));
+        }
 
         @Override
         public void save(CallDetailRecord record, CallStateChange change) {
@@ -213,6 +229,52 @@ final class RecordingFakes {
         @Override
         public Optional<PhoneRegistration> locate(String phone) {
             return Optional.ofNullable(registered.get(phone));
+        }
+    }
+
+    /** The decision thread's queue of tasks handed to it from other threads; runs them when the test says. */
+    static final class DecisionQueue implements Executor {
+        private final List<Runnable> tasks = new ArrayList<>();
+
+        @Override
+        public void execute(Runnable task) {
+            tasks.add(task);
+        }
+
+        /** Runs what was handed over, and what those tasks hand over in turn. */
+        void runPending() {
+            while (!tasks.isEmpty()) {
+                tasks.remove(0).run();
+            }
+        }
+    }
+
+    /** One event as the distributor posted it, with the state the call's record had in the store just then. */
+    record PostedEvent(String topic, Map<String, Object> properties, String storedState) {
+        Object get(String property) {
+            return properties.get(property);
+        }
+    }
+
+    /** Keeps the events posted, in order. */
+    static final class PostedEvents implements CallEventPublisher.Sink {
+        final List<PostedEvent> posted = new ArrayList<>();
+        private final MemoryRecords records;
+
+        PostedEvents(MemoryRecords records) {
+            this.records = records;
+        }
+
+        @Override
+        public void post(String topic, Map<String, Object> properties) {
+            Object callId = properties.get(org.switchboard.api.call.CallEvents.CALL_ID);
+            String stored = callId == null ? null : records.find(callId.toString())
+                    .map(record -> record.state().name()).orElse(null);
+            posted.add(new PostedEvent(topic, Map.copyOf(properties), stored));
+        }
+
+        List<PostedEvent> onTopicsStartingWith(String prefix) {
+            return posted.stream().filter(event -> event.topic().startsWith(prefix)).toList();
         }
     }
 

@@ -1,5 +1,6 @@
 package org.switchboard.api.acd;
 
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -35,4 +36,35 @@ public interface CallDistributor {
 
     /** The edge could not carry the call any further (for example the caller's leg failed). */
     void callFailed(String callId, String reason);
+
+    /*
+     * The methods below came with version 1.1 of this package. They have defaults so that implementations
+     * written for 1.0 (test doubles of the SIP edge, for example) still compile; the distributor overrides them.
+     */
+
+    /**
+     * Data gathered about a call after it reached the queue (for example survey answers after the agent hung
+     * up), stored with the call's record, added to or replacing the variables of the same names. Kept even when
+     * the call has already ended; ignored for a call the server has no record of.
+     */
+    default void addVariables(String callId, Map<String, String> variables) {
+    }
+
+    /**
+     * The call's place in its queue and its estimated wait, while it waits there; empty when it does not (it is
+     * being offered, is answered, has ended, or is unknown). May be a second old; may be called from any thread
+     * and returns within about a second even when the distributor is busy.
+     */
+    default Optional<QueuePlace> queuePlace(String callId) {
+        return Optional.empty();
+    }
+
+    /**
+     * The IVR flow that surveys the caller after the call: the survey flow of the queue that served it, when an
+     * agent answered it. Still answers for a while after {@link #callEnded} was reported, so that the edge can
+     * ask right then; empty for a call not answered, a queue without a survey, or an unknown call.
+     */
+    default Optional<String> surveyFlow(String callId) {
+        return Optional.empty();
+    }
 }

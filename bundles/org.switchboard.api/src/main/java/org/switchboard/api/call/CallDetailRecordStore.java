@@ -1,6 +1,7 @@
 package org.switchboard.api.call;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -30,4 +31,23 @@ public interface CallDetailRecordStore {
 
     /** Calls whose record has not ended (after a crash: the calls that were in progress), oldest first. */
     List<CallDetailRecord> unfinished();
+
+    /** Longest name of a call variable. */
+    int VARIABLE_NAME_LENGTH = 128;
+    /** Longest value of a call variable kept; a longer value is cut and ends with "…". */
+    int VARIABLE_VALUE_LENGTH = 1000;
+
+    /**
+     * Stores data gathered about a call (IVR input, CRM data, survey answers) with its record, in one
+     * transaction: each variable is added, or replaces the one of the same name. Values longer than
+     * {@value #VARIABLE_VALUE_LENGTH} characters are cut, so that a long text never costs the others.
+     *
+     * @throws IllegalArgumentException when a name is blank or longer than {@value #VARIABLE_NAME_LENGTH}
+     *                                  characters, or a name or value is {@code null}; nothing is written
+     * @throws StoreException           when the call has no record or the database refuses the write
+     */
+    void saveVariables(String callId, Map<String, String> variables);
+
+    /** The variables stored with the call, by name; empty for a call without any or an unknown one. */
+    Map<String, String> variables(String callId);
 }

@@ -5,8 +5,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -40,6 +43,12 @@ public class DerbyCallDetailRecordStore implements CallDetailRecordStore {
             + "WHERE state <> 'ENDED' ORDER BY arrived_at, call_id";
     private static final String HISTORY = "SELECT call_id, state, changed_at, detail FROM call_state_change "
             + "WHERE call_id = ? ORDER BY changed_at, id";
+
+    // VALUE is a reserved word in Derby: the column was created quoted, in upper case.
+    private static final String UPDATE_VARIABLE = "UPDATE call_variable SET \"VALUE\" = ? WHERE call_id = ? AND name = ?";
+    private static final String INSERT_VARIABLE = "INSERT INTO call_variable (\"VALUE\", call_id, name) "
+            + "VALUES (?, ?, ?)";
+    private static final String VARIABLES = "SELECT name, \"VALUE\" FROM call_variable WHERE call_id = ?";
 
     private final ConnectionSource connections;
 
@@ -138,6 +147,70 @@ public class DerbyCallDetailRecordStore implements CallDetailRecordStore {
         } catch (SQLException e) {
             throw new StoreException("Cannot read the history of call " + callId, e);
         }
+    }
+
+    @Override
+    public void saveVariables(String callId, Map<String, String> variables) {
+        variables.forEach(DerbyCallDetailRecordStore::checkVariable);
+        if (variables.isEmpty()) {
+            return;
+        }
+        try (Connection connection = connections.open()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement update = connection.prepareStatement(UPDATE_VARIABLE);
+                    PreparedStatement insert = connection.prepareStatement(INSERT_VARIABLE)) {
+                for (Map.Entry<String, String> variable : variables.entrySet()) {
+                    if (bindVariable(update, callId, variable).executeUpdate() == 0) {
+                        bindVariable(insert, callId, variable).executeUpdate();
+                    }
+                }
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                rollback(connection, e);
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Cannot save the variables " + variables.keySet() + " of call " + callId
+                    + "; none of them was written", e);
+        }
+    }
+
+    @Override
+    public Map<String, String> variables(String callId) {
+        try (Connection connection = connections.open();
+                PreparedStatement statement = connection.prepareStatement(VARIABLES)) {
+            statement.setString(1, callId);
+            try (ResultSet rows = statement.executeQuery()) {
+                Map<String, String> variables = new TreeMap<>();
+                while (rows.next()) {
+                    variables.put(rows.getString(1), rows.getString(2));
+                }
+                return Collections.unmodifiableMap(variables);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Cannot read the variables of call " + callId, e);
+        }
+    }
+
+    private static void checkVariable(String name, String value) {
+        if (name == null || name.isBlank() || name.length() > VARIABLE_NAME_LENGTH) {
+            throw new IllegalArgumentException("a call variable's name must have 1 to " + VARIABLE_NAME_LENGTH
+                    + " characters: '" + name + "'");
+        }
+        if (value == null) {
+            throw new IllegalArgumentException("call variable " + name + " has no value");
+        }
+    }
+
+    /** Binds value, call id and name, the order {@link #UPDATE_VARIABLE} and {@link #INSERT_VARIABLE} share. */
+    private static PreparedStatement bindVariable(PreparedStatement statement, String callId,
+            Map.Entry<String, String> variable) throws SQLException {
+        String value = variable.getValue();
+        statement.setString(1, value.length() <= VARIABLE_VALUE_LENGTH ? value
+                : value.substring(0, VARIABLE_VALUE_LENGTH - 1) + "…");
+        statement.setString(2, callId);
+        statement.setString(3, variable.getKey());
+        return statement;
     }
 
     private static void writeRecord(Connection connection, CallDetailRecord record) throws SQLException {

@@ -30,7 +30,7 @@ public class SwitchboardDatabaseTest {
     public void firstBootCreatesTheDatabaseOnDiskWithTheSchema() throws Exception {
         assertTrue(database.directory().resolve("service.properties").toFile().isFile());
         assertEquals(List.of("1-call-detail-record", "2-call-state-change", "3-agent-state-change",
-                "4-routing-decision", "5-agent-session", "6-audit-entry"),
+                "4-routing-decision", "5-agent-session", "6-audit-entry", "7-call-variable"),
                 appliedChangeSets());
     }
 
@@ -43,7 +43,7 @@ public class SwitchboardDatabaseTest {
 
         assertEquals(List.of("1"), column("SELECT COUNT(*) FROM agent_state_change"));
         assertEquals(List.of("1-call-detail-record", "2-call-state-change", "3-agent-state-change",
-                "4-routing-decision", "5-agent-session", "6-audit-entry"),
+                "4-routing-decision", "5-agent-session", "6-audit-entry", "7-call-variable"),
                 appliedChangeSets());
     }
 
