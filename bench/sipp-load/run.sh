@@ -521,6 +521,7 @@ KARAF=$(find "$RUN/server" -mindepth 1 -maxdepth 1 -type d | head -1)
 
 set_property "$KARAF/etc/org.switchboard.sip.cfg" host "$HOST"
 set_property "$KARAF/etc/org.switchboard.sip.cfg" port "$SIP_PORT"
+set_property "$KARAF/etc/org.switchboard.sip.cfg" tlsPort "$((SIP_PORT + 1))"
 set_property "$KARAF/etc/org.apache.karaf.shell.cfg" sshPort "$SSH_PORT"
 set_property "$KARAF/etc/org.apache.karaf.management.cfg" rmiRegistryPort 11199
 set_property "$KARAF/etc/org.apache.karaf.management.cfg" rmiServerPort 14544

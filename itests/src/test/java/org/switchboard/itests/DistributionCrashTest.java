@@ -49,6 +49,7 @@ public class DistributionCrashTest {
             home = entries.findFirst().orElseThrow();
         }
         setProperty("etc/org.switchboard.sip.cfg", "port", Integer.toString(SIP_PORT));
+        setProperty("etc/org.switchboard.sip.cfg", "tlsPort", Integer.toString(SIP_PORT + 1));
         setProperty("etc/org.apache.karaf.shell.cfg", "sshPort", Integer.toString(SSH_PORT));
         setProperty("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", "11109");
         setProperty("etc/org.apache.karaf.management.cfg", "rmiServerPort", "14454");

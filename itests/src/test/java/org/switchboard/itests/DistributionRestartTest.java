@@ -35,6 +35,7 @@ public class DistributionRestartTest {
             home = entries.findFirst().orElseThrow();
         }
         setProperty("etc/org.switchboard.sip.cfg", "port", Integer.toString(SIP_PORT));
+        setProperty("etc/org.switchboard.sip.cfg", "tlsPort", Integer.toString(SIP_PORT + 1));
         setProperty("etc/org.apache.karaf.shell.cfg", "sshPort", Integer.toString(SSH_PORT));
         setProperty("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", "11099");
         setProperty("etc/org.apache.karaf.management.cfg", "rmiServerPort", "14444");

@@ -50,6 +50,7 @@ import org.switchboard.api.sip.PhoneRegistry;
 @ExamReactorStrategy(PerSuite.class)
 public abstract class SwitchboardTestSupport {
     static final int SIP_PORT = 15060;
+    static final int TLS_PORT = 15061;
     static final int AGENT_1001_PORT = 15091;
     static final int AGENT_1002_PORT = 15092;
     static final int AGENT_1003_PORT = 15095;
@@ -74,6 +75,7 @@ public abstract class SwitchboardTestSupport {
             configureConsole().ignoreLocalConsole(),
             logLevel(LogLevel.INFO),
             editConfigurationFilePut("etc/org.switchboard.sip.cfg", "port", Integer.toString(SIP_PORT)),
+            editConfigurationFilePut("etc/org.switchboard.sip.cfg", "tlsPort", Integer.toString(TLS_PORT)),
             editConfigurationFilePut(QUEUE_CFG, "maxWaitSeconds", "4"),
             editConfigurationFilePut(QUEUE_CFG, "ringTimeoutSeconds", "3"),
             editConfigurationFilePut(QUEUE_CFG, "wrapUpSeconds", "0"),

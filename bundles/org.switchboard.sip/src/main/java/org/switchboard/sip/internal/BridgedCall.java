@@ -73,6 +73,8 @@ final class BridgedCall implements CallerLeg {
         ScheduledFuture<?> ringTimer;
         /** Why we cancelled this leg's INVITE, reported when its final response arrives. */
         OfferOutcome cancelledBecause;
+        /** The distributor took the offer back: an answer that crosses our CANCEL is hung up, not bridged. */
+        boolean withdrawn;
 
         AgentLeg(String agentId, ClientTransaction invite, MediaLeg media) {
             this.agentId = agentId;
@@ -185,8 +187,11 @@ final class BridgedCall implements CallerLeg {
     @Override
     public synchronized void withdrawOffer(String agent) {
         AgentLeg leg = legs.get(agent);
-        if (leg != null && leg.cancelledBecause == null) {
-            cancelLeg(leg, OfferOutcome.NO_ANSWER);
+        if (leg != null) {
+            leg.withdrawn = true;
+            if (leg.cancelledBecause == null) {
+                cancelLeg(leg, OfferOutcome.NO_ANSWER);
+            }
         }
     }
 
@@ -300,13 +305,18 @@ final class BridgedCall implements CallerLeg {
         if (leg != null) {
             legs.remove(leg.agentId);
         }
-        if (leg == null || phase != Phase.OFFERING) {
-            // the caller left, or another agent of a ring-all answered first: hang this phone up
+        if (leg == null || phase != Phase.OFFERING || leg.withdrawn) {
+            // the caller left, another agent of a ring-all answered first, or the distributor took the offer back
             LOG.info("call {}: an agent answered after the call was {}; hanging that phone up", id,
-                    phase == Phase.BRIDGED ? "answered by " + agentId : "over");
+                    phase == Phase.BRIDGED ? "answered by " + agentId
+                            : leg != null && leg.withdrawn ? "withdrawn from that agent" : "over");
             sendBye(dialog);
             if (leg != null) {
+                cancelTimer(leg);
                 leg.media.close();
+            }
+            if (phase == Phase.OFFERING && legs.isEmpty()) {
+                phase = Phase.WAITING;
             }
             return;
         }

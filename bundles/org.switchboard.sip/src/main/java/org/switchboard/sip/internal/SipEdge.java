@@ -21,6 +21,7 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.AttributeType;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
@@ -64,6 +65,16 @@ public class SipEdge implements PhoneRegistry, SourceGuard, SipMessageRouter.Sip
 
         @AttributeDefinition(description = "Longest registration granted to a phone, in seconds")
         int maxRegistrationSeconds() default 3600;
+
+        @AttributeDefinition(description = "Port of SIP over TLS; 0 for no TLS", min = "0", max = "65535")
+        int tlsPort() default 0;
+
+        @AttributeDefinition(description = "PKCS#12 key store with the server's key and certificate, relative to "
+                + "etc/")
+        String tlsKeyStore() default "switchboard-sip.p12";
+
+        @AttributeDefinition(description = "Password of the key store", type = AttributeType.PASSWORD)
+        String tlsKeyStorePassword();
 
         @AttributeDefinition(description = "Addresses and CIDR blocks (IPv4, IPv6), comma-separated, that may "
                 + "start calls (INVITE); others get 403")
@@ -238,7 +249,8 @@ public class SipEdge implements PhoneRegistry, SourceGuard, SipMessageRouter.Sip
                 this::retryAfterSeconds, logThrottle, clock);
         SourceGate gate = new SourceGate(policy, replies, this::retryAfterSeconds, logThrottle);
         running = new Running(endpoint, replies, registrar, bridge, gate);
-        LOG.info("SIP edge listening on {}:{} (UDP, TCP), realm {}", settings.host(), settings.port(),
+        LOG.info("SIP edge listening on {}:{} (UDP, TCP{}), realm {}", settings.host(), settings.port(),
+                settings.tls().map(tls -> "; TLS on " + tls.port()).orElse(""),
                 settings.realm());
     }
 

@@ -21,7 +21,8 @@ import gov.nist.javax.sip.header.HeaderFactoryImpl;
 import gov.nist.javax.sip.message.MessageFactoryImpl;
 
 /**
- * One running JAIN-SIP stack listening on UDP and TCP at the configured address, with its factories. The stack
+ * One running JAIN-SIP stack listening on UDP and TCP (and TLS when configured) at the configured address, with
+ * its factories. The stack
  * is created directly rather than through {@code javax.sip.SipFactory}, whose process-wide singleton would
  * outlive this bundle.
  */
@@ -94,6 +95,28 @@ final class SipEndpoint {
         properties.setProperty("gov.nist.javax.sip.RELEASE_REFERENCES_STRATEGY", "None");
         // Not set: gov.nist.javax.sip.MAX_TX_LIFETIME_INVITE would end the caller's INVITE transaction while
         // the caller waits in a queue, whose maxWaitSeconds has no upper bound; calls are bounded by admission.
+        settings.tls().ifPresent(tls -> {
+            // The RI reads the key material from the stack's own properties (not the JVM-wide javax.net.ssl
+            // system properties), so it goes away with the stack. Phones and trunks are not asked for a
+            // certificate of their own: they authenticate with digest or by source address, as over UDP.
+            String keyStore = tls.keyStore().toString();
+            properties.setProperty("javax.net.ssl.keyStore", keyStore);
+            properties.setProperty("javax.net.ssl.keyStorePassword", tls.keyStorePassword());
+            properties.setProperty("javax.net.ssl.keyStoreType", "PKCS12");
+            properties.setProperty("javax.net.ssl.trustStore", keyStore);
+            properties.setProperty("javax.net.ssl.trustStorePassword", tls.keyStorePassword());
+            properties.setProperty("javax.net.ssl.trustStoreType", "PKCS12");
+            properties.setProperty("gov.nist.javax.sip.TLS_CLIENT_AUTH_TYPE", "Disabled");
+            properties.setProperty("gov.nist.javax.sip.TLS_CLIENT_PROTOCOLS", "TLSv1.2,TLSv1.3");
+            // The RI's default suites are RSA key exchange, 3DES and anonymous DH: none works with an EC key, and
+            // none should be offered today. Forward-secret AEAD suites of TLS 1.3 and 1.2 only.
+            properties.setProperty("gov.nist.javax.sip.ENABLED_CIPHER_SUITES", String.join(",",
+                    "TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384", "TLS_CHACHA20_POLY1305_SHA256",
+                    "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256", "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384",
+                    "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384"));
+            // a client that connects and never finishes its handshake gives its thread back after this (ms)
+            properties.setProperty("gov.nist.javax.sip.SSL_HANDSHAKE_TIMEOUT", "5000");
+        });
         properties.putAll(overrides);
         SipStackImpl stack;
         try {
@@ -106,6 +129,10 @@ final class SipEndpoint {
             ListeningPoint tcp = stack.createListeningPoint(settings.host(), settings.port(), ListeningPoint.TCP);
             SipProvider provider = stack.createSipProvider(udp);
             provider.addListeningPoint(tcp);
+            if (settings.tls().isPresent()) {
+                provider.addListeningPoint(stack.createListeningPoint(settings.host(), settings.tls().get().port(),
+                        ListeningPoint.TLS));
+            }
             provider.addSipListener(listener);
             stack.start();
             return new SipEndpoint(settings, stack, provider);
