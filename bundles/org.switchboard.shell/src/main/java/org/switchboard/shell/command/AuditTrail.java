@@ -13,13 +13,13 @@ import org.switchboard.api.audit.AuditLog;
  * Writes what an operator did into the audit log, once it is done, as the user logged in to the shell. The
  * details are the command's arguments in words; no command that records here takes a password.
  */
-final class AuditTrail {
+public final class AuditTrail {
     private static final Logger LOG = LoggerFactory.getLogger(AuditTrail.class);
 
     private AuditTrail() {
     }
 
-    static void record(AuditLog log, Session session, String action, String detail) {
+    public static void record(AuditLog log, Session session, String action, String detail) {
         String who = who(session);
         try {
             log.record(new AuditEntry(Instant.now(), who, action, detail));
@@ -33,7 +33,7 @@ final class AuditTrail {
      * The shell user: the JAAS subject the console or SSH session runs as (Karaf's {@code UserPrincipal}), else the
      * session's {@code USER} variable, which Karaf sets from the same subject when the session opens.
      */
-    static String who(Session session) {
+    public static String who(Session session) {
         String user = ShellUtil.getCurrentUserName();
         if ((user == null || user.isBlank()) && session != null && session.get("USER") != null) {
             user = session.get("USER").toString();
