@@ -11,6 +11,7 @@ import org.junit.runners.Suite.SuiteClasses;
 @RunWith(Suite.class)
 @SuiteClasses({ DistributionTest.class, RegistrarTest.class, SipCallTest.class, ConfigurationTest.class,
     RoutingTest.class, SwapUnderLoadTest.class, SipProtectionTest.class, SipTortureTest.class, SipFuzzTest.class,
-    SipTcpLimitsTest.class, StoreTest.class })
+    SipTcpLimitsTest.class, StoreTest.class, CallFlowTest.class, CrmRoutingTest.class,
+    SipTlsTest.class })
 public class AllIntegrationTests {
 }

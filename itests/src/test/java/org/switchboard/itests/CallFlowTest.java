@@ -17,6 +17,7 @@ import java.util.Set;
 import org.junit.After;
 import org.junit.Test;
 import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.switchboard.api.call.CallDetailRecord;
@@ -29,8 +30,6 @@ import org.switchboard.api.ivr.CallFlows;
  * etc/ivr (which the server picks up while running) and removes it afterwards.
  */
 public class CallFlowTest extends SwitchboardTestSupport {
-    private static final Path FLOWS = Paths.get(System.getProperty("karaf.etc"), "ivr");
-    private static final Path PROMPTS = Paths.get(System.getProperty("karaf.home"), "media", "prompts");
 
     private Path flowFile;
 
@@ -61,6 +60,7 @@ public class CallFlowTest extends SwitchboardTestSupport {
                   to-support: {type: queue, queue: support, variables: {reason: menu}}
                   to-sales: {type: queue, queue: sales}
                 """, "4091");
+        registerPhoneIfNeeded("1001", AGENT_1001_PORT);
         onlyAvailable("1001");
         Set<String> before = callIds();
 
@@ -103,7 +103,7 @@ public class CallFlowTest extends SwitchboardTestSupport {
             assertTrue("the server hangs up after the message", caller.awaitHangUp(Duration.ofSeconds(20)));
 
             AudioEnvelope heard = AudioEnvelope.ofMuLaw(caller.audio());
-            AudioEnvelope closed = AudioEnvelope.ofWav(PROMPTS.resolve("closed.wav"));
+            AudioEnvelope closed = AudioEnvelope.ofWav(prompts().resolve("closed.wav"));
             assertTrue("the caller heard at least the length of the message: " + heard.frames() + " frames of 20 ms",
                     heard.frames() >= closed.frames());
             double match = heard.bestMatch(closed);
@@ -132,7 +132,7 @@ public class CallFlowTest extends SwitchboardTestSupport {
             assertTrue(customer.awaitHangUp(Duration.ofSeconds(10)));
             AudioEnvelope heard = AudioEnvelope.ofMuLaw(customer.audio());
             assertTrue("the customer heard the goodbye prompt",
-                    heard.bestMatch(AudioEnvelope.ofWav(PROMPTS.resolve("goodbye.wav"))) > 0.9);
+                    heard.bestMatch(AudioEnvelope.ofWav(prompts().resolve("goodbye.wav"))) > 0.9);
         }
     }
 
@@ -152,7 +152,7 @@ public class CallFlowTest extends SwitchboardTestSupport {
             assertTrue("the server hangs up when the maximum wait is over", caller.awaitHangUp(Duration.ofSeconds(15)));
 
             AudioEnvelope heard = AudioEnvelope.ofMuLaw(caller.audio());
-            double match = heard.bestMatch(AudioEnvelope.ofWav(PROMPTS.resolve("position.wav")));
+            double match = heard.bestMatch(AudioEnvelope.ofWav(prompts().resolve("position.wav")));
             assertTrue("the caller heard \"you are caller number\" (correlation " + match + ")", match > 0.9);
         }
     }
@@ -162,6 +162,7 @@ public class CallFlowTest extends SwitchboardTestSupport {
             throws Exception {
         Path queueFile = Path.of(System.getProperty("karaf.etc"), "org.switchboard.acd.queue-support.cfg");
         String original = Files.readString(queueFile);
+        registerPhoneIfNeeded("1001", AGENT_1001_PORT);
         onlyAvailable("1001");
         Set<String> before = callIds();
         try {
@@ -172,11 +173,15 @@ public class CallFlowTest extends SwitchboardTestSupport {
             try (RtpCaller caller = new RtpCaller(SIP_PORT, "4930999")) {
                 assertEquals(200, caller.call("4000", Duration.ofSeconds(10)));
                 agent.expectSuccess();
-                caller.listen(Duration.ofSeconds(2));
+                // the agent hangs up a second after answering; the question takes about 5 s
+                caller.listen(Duration.ofSeconds(8));
                 caller.press('4');
                 assertTrue("the survey thanks the caller and hangs up", caller.awaitHangUp(Duration.ofSeconds(20)));
-                assertTrue("the caller heard the survey question", AudioEnvelope.ofMuLaw(caller.audio())
-                        .bestMatch(AudioEnvelope.ofWav(PROMPTS.resolve("survey-question.wav"))) > 0.9);
+                AudioEnvelope heard = AudioEnvelope.ofMuLaw(caller.audio());
+                assertTrue("the caller heard the survey question",
+                        heard.bestMatch(AudioEnvelope.ofWav(prompts().resolve("survey-question.wav"))) > 0.9);
+                assertTrue("and the thanks after the key",
+                        heard.bestMatch(AudioEnvelope.ofWav(prompts().resolve("thank-you.wav"))) > 0.9);
             }
             CallDetailRecord call = endedCallSince(before);
             assertEquals(Disposition.ANSWERED, call.disposition());
@@ -190,13 +195,18 @@ public class CallFlowTest extends SwitchboardTestSupport {
 
     /** A setting of the support queue as Config Admin has it (what the operator's file says once read). */
     private String supportSetting(String key) {
+        // a reference of our own: Config Admin hands each bundle its own instance, unusable once ungot
+        ServiceReference<ConfigurationAdmin> reference = bundleContext.getServiceReference(ConfigurationAdmin.class);
+        ConfigurationAdmin configurations = bundleContext.getService(reference);
         try {
-            Configuration[] found = service(ConfigurationAdmin.class).listConfigurations(
+            Configuration[] found = configurations.listConfigurations(
                     "(&(service.factoryPid=org.switchboard.acd.queue)(name=support))");
             Object value = found == null ? null : found[0].getProperties().get(key);
             return value == null ? null : value.toString().trim();
         } catch (IOException | InvalidSyntaxException e) {
             throw new IllegalStateException(e);
+        } finally {
+            bundleContext.ungetService(reference);
         }
     }
 
@@ -206,11 +216,20 @@ public class CallFlowTest extends SwitchboardTestSupport {
                 : queueCfg + "\nsurveyFlow = " + flow + "\n";
     }
 
+    /** Where the server reads flows from; only known inside the container. */
+    private static Path flows() {
+        return Paths.get(System.getProperty("karaf.etc"), "ivr");
+    }
+
+    private static Path prompts() {
+        return Paths.get(System.getProperty("karaf.home"), "media", "prompts");
+    }
+
     /** Writes a flow file and waits until the server answers its number with it. */
     private void install(String name, String yaml, String number) throws Exception {
-        Files.createDirectories(FLOWS);
-        flowFile = FLOWS.resolve(name + ".yaml");
-        Path written = Files.writeString(FLOWS.resolve(name + ".yaml.tmp"), yaml, StandardCharsets.UTF_8);
+        Files.createDirectories(flows());
+        flowFile = flows().resolve(name + ".yaml");
+        Path written = Files.writeString(flows().resolve(name + ".yaml.tmp"), yaml, StandardCharsets.UTF_8);
         Files.move(written, flowFile, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         CallFlows flows = service(CallFlows.class);
         awaitCondition("flow " + name + " answers " + number + " (problems: " + problems(flows) + ")",
