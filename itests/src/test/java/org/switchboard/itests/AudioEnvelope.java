@@ -69,6 +69,12 @@ final class AudioEnvelope {
         return new AudioEnvelope(frames);
     }
 
+    /** The first {@code seconds} of this envelope (all of it when shorter). */
+    AudioEnvelope first(double seconds) {
+        int count = Math.min(frames.length, (int) Math.round(seconds * 50));
+        return new AudioEnvelope(java.util.Arrays.copyOf(frames, count));
+    }
+
     int frames() {
         return frames.length;
     }

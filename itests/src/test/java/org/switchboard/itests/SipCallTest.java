@@ -9,6 +9,8 @@ import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -95,6 +97,25 @@ public class SipCallTest extends SwitchboardTestSupport {
         sipp.play("caller-holds.xml", CALLER_PORT, "-s", "4000");
         agent.expectSuccess();
 
+        assertEquals(Disposition.ANSWERED, endedCallSince(before).disposition());
+    }
+
+    @Test
+    public void callerPutOnHoldByTheAgentHearsMusicOnHold() throws Exception {
+        onlyAvailable("1001");
+        Set<String> before = callIds();
+
+        Sipp.Run agent = sipp.start("agent-holds.xml", AGENT_1001_PORT, "-s", "1001");
+        try (RtpCaller caller = new RtpCaller(SIP_PORT, "4930111")) {
+            assertEquals(200, caller.call("4000", Duration.ofSeconds(10)));
+            assertTrue("the agent hangs up after the hold", caller.awaitHangUp(Duration.ofSeconds(15)));
+            agent.expectSuccess();
+
+            AudioEnvelope music = AudioEnvelope.ofWav(Path.of(System.getProperty("karaf.home"), "media", "moh",
+                    "default.wav"));
+            double match = AudioEnvelope.ofMuLaw(caller.audio()).bestMatch(music.first(3));
+            assertTrue("the held caller heard the music on hold (correlation " + match + ")", match > 0.9);
+        }
         assertEquals(Disposition.ANSWERED, endedCallSince(before).disposition());
     }
 
