@@ -51,6 +51,8 @@ import org.switchboard.api.sip.PhoneRegistry;
 public abstract class SwitchboardTestSupport {
     static final int SIP_PORT = 15060;
     static final int TLS_PORT = 15061;
+    /** Where the outbound trunk is (a sipp UAS plays the outside party). */
+    static final int OUTBOUND_TRUNK_PORT = 15080;
     static final int AGENT_1001_PORT = 15091;
     static final int AGENT_1002_PORT = 15092;
     static final int AGENT_1003_PORT = 15095;
@@ -76,6 +78,8 @@ public abstract class SwitchboardTestSupport {
             logLevel(LogLevel.INFO),
             editConfigurationFilePut("etc/org.switchboard.sip.cfg", "port", Integer.toString(SIP_PORT)),
             editConfigurationFilePut("etc/org.switchboard.sip.cfg", "tlsPort", Integer.toString(TLS_PORT)),
+            editConfigurationFilePut("etc/org.switchboard.sip.cfg", "outboundTrunk",
+                    "127.0.0.1:" + OUTBOUND_TRUNK_PORT),
             editConfigurationFilePut(QUEUE_CFG, "maxWaitSeconds", "4"),
             editConfigurationFilePut(QUEUE_CFG, "ringTimeoutSeconds", "3"),
             editConfigurationFilePut(QUEUE_CFG, "wrapUpSeconds", "0"),

@@ -1,6 +1,8 @@
 package org.switchboard.sip.internal;
 
 import java.text.ParseException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,6 +38,7 @@ import org.switchboard.api.acd.OfferOutcome;
 import org.switchboard.api.media.MediaException;
 import org.switchboard.api.media.MediaLeg;
 import org.switchboard.api.media.MediaServer;
+import org.switchboard.api.sip.CallControlException;
 
 /**
  * One call through the back-to-back user agent, with its media anchored in the server: the caller's dialog
@@ -50,6 +53,7 @@ import org.switchboard.api.media.MediaServer;
  */
 final class BridgedCall implements CallerLeg {
     private static final Logger LOG = LoggerFactory.getLogger(BridgedCall.class);
+    private static final String OUTSIDE_PREFIX = "number:";
 
     enum Phase {
         /** A call flow (IVR) drives the call; it is not in a queue. */
@@ -60,6 +64,10 @@ final class BridgedCall implements CallerLeg {
         OFFERING,
         /** Caller and agent are connected. */
         BRIDGED,
+        /** Blind transfer to an outside number: the caller hears music while the number rings. */
+        TRANSFERRING,
+        /** Transferred to an outside number: the caller talks to it through the trunk; no agent, no queue. */
+        OUTSIDE,
         /** The agent hung up and the caller answers the queue's survey flow. */
         SURVEY,
         ENDED
@@ -81,9 +89,15 @@ final class BridgedCall implements CallerLeg {
             this.invite = invite;
             this.media = media;
         }
+
+        /** A leg to an outside number through the trunk (a transfer), not an agent's offer. */
+        boolean outside() {
+            return agentId.startsWith(OUTSIDE_PREFIX);
+        }
     }
 
-    final String id;
+    /** The call's id in the distributor: a blind transfer to a queue starts a new record, with a new id. */
+    private volatile String id;
     final String ani;
     final String dnis;
     private final CallBridge bridge;
@@ -107,6 +121,8 @@ final class BridgedCall implements CallerLeg {
     private Dialog agentDialog;
     private MediaLeg agentMedia;
     private final List<Runnable> endActions = new ArrayList<>();
+    /** The agent's desktop put the caller on hold (music for the caller, silence for the agent). */
+    private boolean heldByDesk;
 
     BridgedCall(String id, String ani, String dnis, CallBridge bridge, SipEndpoint sip, SipReplies replies,
             MediaServer mediaServer, ServerTransaction callerInvite, MediaLeg callerMedia, boolean callerLateOffer,
@@ -126,6 +142,10 @@ final class BridgedCall implements CallerLeg {
 
     synchronized Phase phase() {
         return phase;
+    }
+
+    String id() {
+        return id;
     }
 
     void trackedAs(String sipCallId) {
@@ -288,7 +308,7 @@ final class BridgedCall implements CallerLeg {
 
     synchronized void agentProvisional(ClientTransaction transaction, Response response) {
         AgentLeg leg = legFor(transaction);
-        if (leg == null || phase != Phase.OFFERING || response.getStatusCode() == Response.TRYING) {
+        if (leg == null || leg.outside() || phase != Phase.OFFERING || response.getStatusCode() == Response.TRYING) {
             return;
         }
         if (!ringbackSent && !callerAnswered) {
@@ -304,6 +324,10 @@ final class BridgedCall implements CallerLeg {
         AgentLeg leg = legFor(transaction);
         if (leg != null) {
             legs.remove(leg.agentId);
+        }
+        if (leg != null && leg.outside() && phase == Phase.TRANSFERRING) {
+            outsideAnswered(leg, response, dialog);
+            return;
         }
         if (leg == null || phase != Phase.OFFERING || leg.withdrawn) {
             // the caller left, another agent of a ring-all answered first, or the distributor took the offer back
@@ -356,6 +380,14 @@ final class BridgedCall implements CallerLeg {
         legs.remove(leg.agentId);
         cancelTimer(leg);
         leg.media.close();
+        if (leg.outside()) {
+            if (phase == Phase.TRANSFERRING) {
+                LOG.info("call {}: the transfer to {} failed ({} {}); hanging up", id, leg.agentId, status, reason);
+                sendBye(callerInvite.getDialog());
+                end();
+            }
+            return;
+        }
         if (phase == Phase.OFFERING && legs.isEmpty()) {
             phase = Phase.WAITING;
         }
@@ -421,6 +453,16 @@ final class BridgedCall implements CallerLeg {
                     end();
                 }
             }
+            case TRANSFERRING -> {
+                if (byCaller) {
+                    cancelAllLegs();
+                    end();
+                }
+            }
+            case OUTSIDE -> {
+                sendBye(byCaller ? agentDialog : callerInvite.getDialog());
+                end();
+            }
             case ENDED -> { }
         }
     }
@@ -454,7 +496,7 @@ final class BridgedCall implements CallerLeg {
                 ((ToHeader) transaction.getRequest().getHeader(ToHeader.NAME)).getTag());
         replies.setSdp(ok, answer);
         replies.send(transaction, ok);
-        if (phase == Phase.BRIDGED) {
+        if (phase == Phase.BRIDGED || phase == Phase.OUTSIDE) {
             applyHold();
         }
     }
@@ -479,15 +521,163 @@ final class BridgedCall implements CallerLeg {
             return;
         }
         Phase was = phase;
-        if (phase == Phase.OFFERING) {
+        if (phase == Phase.OFFERING || phase == Phase.TRANSFERRING) {
             cancelAllLegs();
-        } else if (phase == Phase.BRIDGED) {
+        } else if (phase == Phase.BRIDGED || phase == Phase.OUTSIDE) {
             sendBye(agentDialog);
         }
         end();
-        if (was != Phase.FLOW && was != Phase.SURVEY) {
+        if (was == Phase.WAITING || was == Phase.OFFERING || was == Phase.BRIDGED) {
             bridge.distributor().ifPresent(acd -> acd.callFailed(id, reason));
         }
+    }
+
+    // ---- third-party call control (the agent's desktop)
+
+    /** The desktop ends the call: every connected party gets a BYE. */
+    synchronized void hangUpFromDesk() throws CallControlException {
+        Phase was = phase;
+        switch (was) {
+            case ENDED -> throw new CallControlException("call " + id + " has already ended");
+            case BRIDGED -> {
+                sendBye(agentDialog);
+                sendBye(callerInvite.getDialog());
+                end();
+                bridge.distributor().ifPresent(acd -> acd.callEnded(id, "agent"));
+            }
+            case TRANSFERRING, OUTSIDE -> {
+                cancelAllLegs();
+                sendBye(agentDialog);
+                sendBye(callerInvite.getDialog());
+                end();
+            }
+            default -> {
+                hangUpCaller();
+                if (was == Phase.WAITING || was == Phase.OFFERING) {
+                    bridge.distributor().ifPresent(acd -> acd.callFailed(id, "ended from the console"));
+                }
+            }
+        }
+    }
+
+    /** The desktop holds the caller (music for the caller, silence for the agent) or takes the caller back. */
+    synchronized void holdFromDesk(boolean hold) throws CallControlException {
+        if (phase != Phase.BRIDGED) {
+            throw new CallControlException("call " + id + " is not connected to an agent (it is "
+                    + phase.name().toLowerCase() + ")");
+        }
+        if (heldByDesk == hold) {
+            throw new CallControlException("call " + id + " is " + (hold ? "already" : "not") + " on hold");
+        }
+        heldByDesk = hold;
+        applyHold();
+    }
+
+    /**
+     * Blind transfer to a queue: the agent's phone is released (the call's record ends as answered, the agent
+     * goes to wrap-up) and the caller, hearing music, waits in the queue as a new call whose record names the
+     * one it came from.
+     */
+    synchronized void transferToQueue(String queue, String newId, Instant now)
+            throws CallControlException {
+        requireConnectedToAgent();
+        String previous = id;
+        String fromAgent = agentId;
+        releaseAgentForTransfer("queue:" + queue);
+        id = newId;
+        bridge.renamed(this, previous);
+        phase = Phase.WAITING;
+        callerMedia.playMusicOnHold();
+        var acd = bridge.distributor();
+        if (acd.isEmpty()) {
+            hangUpCaller();
+            return;
+        }
+        acd.get().enqueue(new InboundCall(newId, ani, dnis, queue, now, 0,
+                Map.of("transfer.from", previous, "transfer.agent", fromAgent)), this);
+    }
+
+    /**
+     * Blind transfer to an outside number through the trunk: the agent's phone is released (the call's record
+     * ends as answered) and the caller hears music until the number answers; if it does not, the caller is hung
+     * up.
+     */
+    synchronized void transferToNumber(String number, String trunk, Duration ringTimeout)
+            throws CallControlException {
+        requireConnectedToAgent();
+        MediaLeg media;
+        try {
+            media = mediaServer.offer(id, OUTSIDE_PREFIX + number);
+        } catch (MediaException e) {
+            throw new CallControlException("no media port for the transfer: " + e.getMessage());
+        }
+        Request invite;
+        ClientTransaction transaction;
+        try {
+            invite = agentInvite("sip:" + number + "@" + trunk, media.localDescription());
+            transaction = sip.provider().getNewClientTransaction(invite);
+        } catch (ParseException | InvalidArgumentException | SipException | RuntimeException e) {
+            media.close();
+            throw new CallControlException("cannot call " + number + " through " + trunk + ": " + e.getMessage());
+        }
+        releaseAgentForTransfer("number:" + number);
+        phase = Phase.TRANSFERRING;
+        callerMedia.playMusicOnHold();
+        AgentLeg leg = new AgentLeg(OUTSIDE_PREFIX + number, transaction, media);
+        legs.put(leg.agentId, leg);
+        bridge.track(((CallIdHeader) invite.getHeader(CallIdHeader.NAME)).getCallId(), this);
+        try {
+            transaction.sendRequest();
+        } catch (SipException e) {
+            LOG.warn("call {}: the transfer INVITE to {} was not sent: {}", id, number, e.getMessage());
+            agentFailed(transaction, 0, "not sent");
+            return;
+        }
+        leg.ringTimer = bridge.schedule(() -> ringTimedOut(leg), ringTimeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void requireConnectedToAgent() throws CallControlException {
+        if (phase != Phase.BRIDGED) {
+            throw new CallControlException("only a call connected to an agent can be transferred; call " + id
+                    + " is " + phase.name().toLowerCase());
+        }
+    }
+
+    /** Ends the agent's part of the call for a blind transfer; the caller stays, unbridged. */
+    private void releaseAgentForTransfer(String target) {
+        String callId = id;
+        bridge.distributor().ifPresent(acd -> {
+            acd.addVariables(callId, Map.of("transfer.to", target));
+            acd.callEnded(callId, "transfer to " + target);
+        });
+        callerMedia.unbridge();
+        sendBye(agentDialog);
+        agentMedia.close();
+        agentDialog = null;
+        agentMedia = null;
+        heldByDesk = false;
+        LOG.info("call {}: agent {} transferred the caller to {}", callId, agentId, target);
+    }
+
+    private void outsideAnswered(AgentLeg leg, Response response, Dialog dialog) {
+        cancelTimer(leg);
+        try {
+            leg.media.answered(SipReplies.sdpOf(response).orElseThrow(
+                    () -> new MediaException(Response.NOT_ACCEPTABLE_HERE, "the answer has no SDP")));
+        } catch (MediaException e) {
+            LOG.warn("call {}: {} answered with unusable media ({}); hanging up", id, leg.agentId, e.getMessage());
+            sendBye(dialog);
+            leg.media.close();
+            sendBye(callerInvite.getDialog());
+            end();
+            return;
+        }
+        agentId = leg.agentId;
+        agentDialog = dialog;
+        agentMedia = leg.media;
+        callerMedia.bridge(agentMedia);
+        phase = Phase.OUTSIDE;
+        LOG.info("call {}: {} answered the transfer", id, leg.agentId);
     }
 
     // ---- internals
@@ -500,7 +690,7 @@ final class BridgedCall implements CallerLeg {
     }
 
     private void applyHold() {
-        boolean agentHolds = agentMedia.remoteHolds();
+        boolean agentHolds = agentMedia.remoteHolds() || heldByDesk;
         boolean callerHolds = callerMedia.remoteHolds();
         if (!agentHolds && !callerHolds) {
             callerMedia.bridge(agentMedia);
@@ -509,6 +699,8 @@ final class BridgedCall implements CallerLeg {
         callerMedia.unbridge();
         if (agentHolds) {
             callerMedia.playMusicOnHold();
+        } else {
+            callerMedia.stopPlaying();
         }
         if (callerHolds) {
             agentMedia.playMusicOnHold();

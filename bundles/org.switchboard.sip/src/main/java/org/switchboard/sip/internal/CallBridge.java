@@ -37,6 +37,7 @@ import org.switchboard.api.ivr.CallFlows;
 import org.switchboard.api.media.MediaException;
 import org.switchboard.api.media.MediaLeg;
 import org.switchboard.api.media.MediaServer;
+import org.switchboard.api.sip.CallControlException;
 
 /**
  * The back-to-back user agent: takes INVITEs to service numbers, hands them to the distributor, and relays
@@ -59,6 +60,8 @@ final class CallBridge {
     private final Clock clock;
     /** Calls by the SIP Call-ID of either leg. */
     private final Map<String, BridgedCall> calls = new ConcurrentHashMap<>();
+    /** Calls by the server's id (the distributor's), for call control. */
+    private final Map<String, BridgedCall> byId = new ConcurrentHashMap<>();
 
     CallBridge(SipEndpoint sip, SipReplies replies, Supplier<CallDistributor> distributor,
             Supplier<MediaServer> media, Supplier<CallFlows> flows, ScheduledExecutorService timers, CallAdmission admission, IntSupplier retryAfterSeconds,
@@ -176,17 +179,18 @@ final class CallBridge {
         BridgedCall call = new BridgedCall(id, ani, dnis.get(), this, sip, replies, mediaServer, st, callerMedia,
                 offer.isEmpty(), flow.isPresent() ? BridgedCall.Phase.FLOW : BridgedCall.Phase.WAITING);
         track(call.callerSipCallId(), call);
+        byId.put(id, call);
         if (flow.isPresent()) {
-            LOG.info("call {} from {} to {} runs call flow {}", call.id, ani, dnis.get(), flow.get());
+            LOG.info("call {} from {} to {} runs call flow {}", call.id(), ani, dnis.get(), flow.get());
             runFlow(flow.get(), call);
             return true;
         }
-        LOG.info("call {} from {} to {} queued in {}", call.id, ani, dnis.get(), queue.get());
+        LOG.info("call {} from {} to {} queued in {}", call.id(), ani, dnis.get(), queue.get());
         try {
-            acd.enqueue(new InboundCall(call.id, ani, dnis.get(), queue.get(), clock.instant()), call);
+            acd.enqueue(new InboundCall(call.id(), ani, dnis.get(), queue.get(), clock.instant()), call);
         } catch (RuntimeException e) {
             // the call exists now: end it through its own path, which also gives its admission back
-            LOG.error("call {}: the distributor did not take it", call.id, e);
+            LOG.error("call {}: the distributor did not take it", call.id(), e);
             call.release(Response.SERVER_INTERNAL_ERROR, "Not queued");
         }
         return true;
@@ -212,7 +216,7 @@ final class CallBridge {
             }
             callFlows.run(flowName, new CallFlowLeg(call, this, clock));
         } catch (RuntimeException e) {
-            LOG.error("call {}: call flow {} could not start: {}", call.id, flowName, e.getMessage());
+            LOG.error("call {}: call flow {} could not start: {}", call.id(), flowName, e.getMessage());
             call.rejectCaller(Response.SERVICE_UNAVAILABLE, "Call flow unavailable");
         }
     }
@@ -223,12 +227,12 @@ final class CallBridge {
      */
     boolean startSurvey(BridgedCall call) {
         CallFlows callFlows = flows.get();
-        Optional<String> survey = distributor().flatMap(acd -> acd.surveyFlow(call.id));
+        Optional<String> survey = distributor().flatMap(acd -> acd.surveyFlow(call.id()));
         if (survey.isEmpty() || callFlows == null || !callFlows.flowNames().contains(survey.get())) {
-            survey.ifPresent(name -> LOG.warn("call {}: survey flow {} is not loaded; hanging up", call.id, name));
+            survey.ifPresent(name -> LOG.warn("call {}: survey flow {} is not loaded; hanging up", call.id(), name));
             return false;
         }
-        LOG.info("call {}: the caller answers survey flow {}", call.id, survey.get());
+        LOG.info("call {}: the caller answers survey flow {}", call.id(), survey.get());
         call.callerMedia().unbridge();
         call.surveyStarts();
         runFlow(survey.get(), call);
@@ -352,7 +356,31 @@ final class CallBridge {
         for (String sipCallId : call.trackedSipCallIds()) {
             calls.remove(sipCallId, call);
         }
+        byId.remove(call.id(), call);
         admission.ended();
+    }
+
+    /** The call took a new id (a transfer to a queue starts a new record). */
+    void renamed(BridgedCall call, String previousId) {
+        byId.remove(previousId, call);
+        byId.put(call.id(), call);
+    }
+
+    /** The call in progress with this id. */
+    BridgedCall call(String callId) throws CallControlException {
+        BridgedCall call = byId.get(callId);
+        if (call == null) {
+            throw new CallControlException("no call " + callId + " is in progress");
+        }
+        return call;
+    }
+
+    String newId() {
+        return newCallId();
+    }
+
+    Clock clock() {
+        return clock;
     }
 
     ScheduledFuture<?> schedule(Runnable task, long delay, TimeUnit unit) {

@@ -22,7 +22,7 @@ final class CallFlowLeg implements IvrCall {
 
     @Override
     public String callId() {
-        return call.id;
+        return call.id();
     }
 
     @Override
@@ -53,17 +53,17 @@ final class CallFlowLeg implements IvrCall {
     /** The call's wait in the queue starts now, not when the flow answered it. */
     @Override
     public void enqueue(String queue, int priority, Map<String, String> variables) {
-        call.enqueue(new InboundCall(call.id, call.ani, call.dnis, queue, clock.instant(), priority, variables));
+        call.enqueue(new InboundCall(call.id(), call.ani, call.dnis, queue, clock.instant(), priority, variables));
     }
 
     @Override
     public void saveVariables(Map<String, String> variables) {
-        bridge.distributor().ifPresent(acd -> acd.addVariables(call.id, variables));
+        bridge.distributor().ifPresent(acd -> acd.addVariables(call.id(), variables));
     }
 
     @Override
     public Optional<QueuePlace> queuePlace() {
-        return bridge.distributor().flatMap(acd -> acd.queuePlace(call.id))
+        return bridge.distributor().flatMap(acd -> acd.queuePlace(call.id()))
                 .map(place -> new QueuePlace(place.position(), place.estimatedWait()));
     }
 

@@ -26,9 +26,12 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.switchboard.api.acd.AgentDesk;
 import org.switchboard.api.acd.CallDistributor;
 import org.switchboard.api.ivr.CallFlows;
 import org.switchboard.api.media.MediaServer;
+import org.switchboard.api.sip.CallControl;
+import org.switchboard.api.sip.CallControlException;
 import org.switchboard.api.sip.PhoneCredentials;
 import org.switchboard.api.sip.PhoneRegistration;
 import org.switchboard.api.sip.PhoneRegistrationListener;
@@ -46,10 +49,10 @@ import org.switchboard.api.sip.SourceLockout;
  * restarts it), and their state (lockouts, calls in progress) outlives a restart of the stack. The lockouts
  * are offered to operators as the {@link SourceGuard} service.
  */
-@Component(configurationPid = SipSettings.PID, service = { PhoneRegistry.class, SourceGuard.class },
-        immediate = true)
+@Component(configurationPid = SipSettings.PID, service = { PhoneRegistry.class, SourceGuard.class,
+    CallControl.class }, immediate = true)
 @Designate(ocd = SipEdge.Config.class)
-public class SipEdge implements PhoneRegistry, SourceGuard, SipMessageRouter.SipEndpointHolder {
+public class SipEdge implements PhoneRegistry, SourceGuard, CallControl, SipMessageRouter.SipEndpointHolder {
     private static final Logger LOG = LoggerFactory.getLogger(SipEdge.class);
 
     @ObjectClassDefinition(name = "Switchboard SIP edge", description = "Where phones and trunks reach the server")
@@ -75,6 +78,13 @@ public class SipEdge implements PhoneRegistry, SourceGuard, SipMessageRouter.Sip
 
         @AttributeDefinition(description = "Password of the key store", type = AttributeType.PASSWORD)
         String tlsKeyStorePassword();
+
+        @AttributeDefinition(description = "host:port of the SIP trunk that calls to outside numbers (transfers) "
+                + "go through; empty for none")
+        String outboundTrunk() default "";
+
+        @AttributeDefinition(description = "Seconds an outside number may ring", min = "5", max = "300")
+        int outboundRingSeconds() default 30;
 
         @AttributeDefinition(description = "Addresses and CIDR blocks (IPv4, IPv6), comma-separated, that may "
                 + "start calls (INVITE); others get 403")
@@ -124,6 +134,15 @@ public class SipEdge implements PhoneRegistry, SourceGuard, SipMessageRouter.Sip
             policyOption = ReferencePolicyOption.GREEDY)
     volatile CallFlows flows;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile AgentDesk desk;
+
+    private volatile Optional<OutboundTrunk> outboundTrunk = Optional.empty();
+    private final CallControl callControl = new DeskCallControl(
+            () -> Optional.ofNullable(this.running).map(Running::bridge), () -> this.outboundTrunk,
+            queue -> Optional.ofNullable(this.desk).flatMap(d -> d.queue(queue)).isPresent());
+
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     private volatile List<PhoneRegistrationListener> registrationListeners;
 
@@ -156,7 +175,43 @@ public class SipEdge implements PhoneRegistry, SourceGuard, SipMessageRouter.Sip
             LOG.error("configuration {}: {}; the SIP edge protects itself with the default settings until this is "
                     + "corrected", SipSettings.PID, e.getMessage());
         }
+        useTrunk(properties);
         start(settings);
+    }
+
+    /** The outbound trunk applies to the next transfer; a wrong value keeps the previous one. */
+    private void useTrunk(Map<String, Object> properties) {
+        try {
+            outboundTrunk = OutboundTrunk.from(properties);
+        } catch (IllegalArgumentException e) {
+            LOG.error("configuration {}: {}; transfers to numbers keep using {}", SipSettings.PID, e.getMessage(),
+                    outboundTrunk.map(OutboundTrunk::hostAndPort).orElse("no trunk"));
+        }
+    }
+
+    @Override
+    public void hangUp(String callId) throws CallControlException {
+        callControl.hangUp(callId);
+    }
+
+    @Override
+    public void hold(String callId) throws CallControlException {
+        callControl.hold(callId);
+    }
+
+    @Override
+    public void resume(String callId) throws CallControlException {
+        callControl.resume(callId);
+    }
+
+    @Override
+    public void transfer(String callId, String target) throws CallControlException {
+        callControl.transfer(callId, target);
+    }
+
+    @Override
+    public String dial(String agentId, String number) throws CallControlException {
+        return callControl.dial(agentId, number);
     }
 
     @Modified
@@ -175,6 +230,7 @@ public class SipEdge implements PhoneRegistry, SourceGuard, SipMessageRouter.Sip
             return;
         }
         protect(nextProtection);
+        useTrunk(properties);
         Running previous = running;
         if (previous == null) {
             try {

@@ -1,0 +1,76 @@
+package org.switchboard.sip.internal;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+import org.switchboard.api.sip.CallControl;
+import org.switchboard.api.sip.CallControlException;
+
+/** Call control for the agent's desktop, carried out by the calls of the running back-to-back user agent. */
+final class DeskCallControl implements CallControl {
+    private final Supplier<Optional<CallBridge>> bridge;
+    private final Supplier<Optional<OutboundTrunk>> trunk;
+    private final Predicate<String> queueExists;
+
+    DeskCallControl(Supplier<Optional<CallBridge>> bridge, Supplier<Optional<OutboundTrunk>> trunk,
+            Predicate<String> queueExists) {
+        this.bridge = bridge;
+        this.trunk = trunk;
+        this.queueExists = queueExists;
+    }
+
+    @Override
+    public void hangUp(String callId) throws CallControlException {
+        running().call(callId).hangUpFromDesk();
+    }
+
+    @Override
+    public void hold(String callId) throws CallControlException {
+        running().call(callId).holdFromDesk(true);
+    }
+
+    @Override
+    public void resume(String callId) throws CallControlException {
+        running().call(callId).holdFromDesk(false);
+    }
+
+    @Override
+    public void transfer(String callId, String target) throws CallControlException {
+        CallBridge calls = running();
+        BridgedCall call = calls.call(callId);
+        int colon = target == null ? -1 : target.indexOf(':');
+        String kind = colon < 0 ? "" : target.substring(0, colon);
+        String to = colon < 0 ? "" : target.substring(colon + 1);
+        switch (kind) {
+            case "queue" -> {
+                if (!queueExists.test(to)) {
+                    throw new CallControlException("there is no queue " + to);
+                }
+                call.transferToQueue(to, calls.newId(), calls.clock().instant());
+            }
+            case "number" -> {
+                if (!OutboundTrunk.NUMBER.matcher(to).matches()) {
+                    throw new CallControlException("'" + to + "' is not a number to dial (digits, *, #, a leading +)");
+                }
+                OutboundTrunk outbound = trunk.get().orElseThrow(() -> new CallControlException(
+                        "no outbound trunk is configured (outboundTrunk in etc/org.switchboard.sip.cfg)"));
+                call.transferToNumber(to, outbound.hostAndPort(), Duration.ofSeconds(outbound.ringSeconds()));
+            }
+            case "agent" -> throw new CallControlException(
+                    "transfer to one agent is not supported by this server yet; transfer to that agent's queue");
+            default -> throw new CallControlException("target must be queue:NAME, number:DIGITS or agent:ID, not '"
+                    + target + "'");
+        }
+    }
+
+    @Override
+    public String dial(String agentId, String number) throws CallControlException {
+        throw new CallControlException("dialling out from the desktop is not supported by this server yet");
+    }
+
+    private CallBridge running() throws CallControlException {
+        return bridge.get().orElseThrow(() -> new CallControlException("the SIP edge is not running"));
+    }
+}
