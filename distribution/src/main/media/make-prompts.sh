@@ -13,7 +13,7 @@ grep -v '^#' prompts.txt | while IFS='|' read -r name text; do
   [ -n "$name" ] || continue
   mkdir -p "prompts/$(dirname "$name")"
   espeak-ng -v "$voice" -s 150 -w "$tmp/raw.wav" "$text"
-  sox "$tmp/raw.wav" -r 8000 -c 1 -e u-law -b 8 "prompts/$name.wav" norm -3
+  sox -R -D "$tmp/raw.wav" -r 8000 -c 1 -e u-law -b 8 "prompts/$name.wav" norm -3
 done
 
 # Music on hold: a slow arpeggio of sine tones, 8 seconds, looped by the server.
@@ -21,7 +21,7 @@ mkdir -p moh
 notes=(261.63 329.63 392.00 523.25 392.00 329.63 293.66 349.23 440.00 587.33 440.00 349.23 246.94 293.66 392.00 493.88)
 parts=()
 for i in "${!notes[@]}"; do
-  sox -n -r 8000 -c 1 "$tmp/note$i.wav" synth 0.5 sine "${notes[$i]}" fade q 0.05 0.5 0.2 vol 0.4
+  sox -R -n -r 8000 -c 1 "$tmp/note$i.wav" synth 0.5 sine "${notes[$i]}" fade q 0.05 0.5 0.2 vol 0.4
   parts+=("$tmp/note$i.wav")
 done
-sox "${parts[@]}" -r 8000 -c 1 -e u-law -b 8 moh/default.wav
+sox -R -D "${parts[@]}" -r 8000 -c 1 -e u-law -b 8 moh/default.wav

@@ -1,6 +1,7 @@
 package org.switchboard.api.ivr;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -46,6 +47,16 @@ public interface IvrCall {
      * replacing the variables of the same names.
      */
     void saveVariables(Map<String, String> variables);
+
+    /**
+     * The caller, waiting in a queue, asks to be called back keeping their place. When the server can do it (the
+     * call waits in a queue and calls can be placed through an outbound trunk), it plays the confirmation prompts
+     * to the caller, hangs up, and keeps the call queued as a callback; the flow is then over for this call and
+     * returns true. Otherwise nothing changes and it returns false (the flow goes on).
+     *
+     * @param confirmation prompts played before hanging up, for example "we will call you back"
+     */
+    boolean requestCallback(List<String> confirmation);
 
     /** The call's place in its queue and estimated wait, while it waits in one. */
     Optional<QueuePlace> queuePlace();

@@ -191,7 +191,8 @@ final class FlowReader {
                         Set.<LocalDate>copyOf(v.get("holidays")), v.get("then"), v.get("closed"));
                 case "blacklist" -> blacklist(id, v, node);
                 case "queue" -> new Step.Queue(id, v.get("queue"), v.<Integer>get("priority"), v.get("variables"),
-                        v.<Duration>get("announceSeconds"));
+                        v.<Duration>get("announceSeconds"),
+                        v.<String>optional("callbackKey").map(key -> key.charAt(0)));
                 case "hangup" -> new Step.HangUp(id);
                 default -> throw new IllegalStateException("no builder for node type " + type);
             };

@@ -26,6 +26,10 @@ final class FlowRun {
     static final String FLOW_VARIABLE = "ivr.flow";
     static final String PATH_VARIABLE = "ivr.path";
     static final int MAX_PATH_CHARS = 256;
+    /** "To be called back without losing your place, press", then the key. */
+    static final String CALLBACK_OFFER = "callback-offer";
+    /** "We will call you back at this number. Goodbye." */
+    static final String CALLBACK_CONFIRMED = "callback-confirmed";
     private static final int MAX_PATH_NODES = 64;
 
     private final Flow flow;
@@ -125,10 +129,11 @@ final class FlowRun {
         // music first: once the call is queued an agent may answer at once, and the bridge stops the music
         media.playMusicOnHold();
         call.enqueue(queue.queue(), queue.priority(), handed);
-        if (queue.announceEvery().isZero()) {
-            end();
-        } else {
+        queue.callbackKey().ifPresent(key -> input = new CallbackInput(key));
+        if (!queue.announceEvery().isZero()) {
             startTimer(queue.announceEvery(), () -> announce(queue));
+        } else if (queue.callbackKey().isEmpty()) {
+            end();
         }
     }
 
@@ -138,7 +143,9 @@ final class FlowRun {
             end();
             return;
         }
-        play(announcement(place.get()), () -> {
+        List<String> prompts = new ArrayList<>(announcement(place.get()));
+        queue.callbackKey().ifPresent(key -> prompts.addAll(List.of(CALLBACK_OFFER, "digits/" + key)));
+        play(prompts, () -> {
             if (call.queuePlace().isEmpty()) {
                 end();
                 return;
@@ -303,6 +310,30 @@ final class FlowRun {
                 noValidInput(menu.id(), menu.otherwise());
             } else {
                 prompt(before);
+            }
+        }
+    }
+
+    /** While the call waits in a queue: the key that asks for a callback. */
+    private final class CallbackInput implements Input {
+        private final char key;
+
+        CallbackInput(char key) {
+            this.key = key;
+        }
+
+        @Override
+        public void prompt(List<String> before) {
+        }
+
+        @Override
+        public void pressed(char pressed) {
+            if (pressed != key || call.queuePlace().isEmpty()) {
+                return;
+            }
+            if (call.requestCallback(List.of(CALLBACK_CONFIRMED))) {
+                LOG.info("call {}: the caller chose a callback in flow {}", call.callId(), flow.name());
+                end();
             }
         }
     }

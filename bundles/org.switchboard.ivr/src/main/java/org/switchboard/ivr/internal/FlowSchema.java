@@ -134,7 +134,8 @@ final class FlowSchema {
                     required("queue", Kind.NAME),
                     optional("priority", Kind.WHOLE_NUMBER).withLimits(0, 1000).withDefault(0),
                     optional("variables", Kind.VARIABLES).withDefault(Map.of()),
-                    optional("announceSeconds", Kind.SECONDS).withLimits(0, 3600).withDefault(Duration.ZERO)),
+                    optional("announceSeconds", Kind.SECONDS).withLimits(0, 3600).withDefault(Duration.ZERO),
+                    optional("callbackKey", Kind.ONE_OF, "0", "1", "2", "3", "4", "5", "6", "7", "8", "9")),
             type("hangup"));
 
     private FlowSchema() {

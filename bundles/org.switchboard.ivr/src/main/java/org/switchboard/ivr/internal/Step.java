@@ -139,8 +139,12 @@ sealed interface Step {
      * Hands the call to a queue with the variables gathered plus {@code variables}; while it waits, music on
      * hold, and its position and estimated wait every {@code announceEvery} (zero: never).
      */
-    record Queue(String id, String queue, int priority, Map<String, String> variables, Duration announceEvery)
-            implements Step {
+    /**
+     * Hands the call to a queue; while it waits, announcements every {@code announceEvery} (zero: none), and with
+     * a {@code callbackKey} the offer to be called back keeping the caller's place.
+     */
+    record Queue(String id, String queue, int priority, Map<String, String> variables, Duration announceEvery,
+            Optional<Character> callbackKey) implements Step {
         public Queue {
             variables = Map.copyOf(variables);
         }

@@ -322,6 +322,40 @@ public class FlowRunTest {
         assertEquals(List.of(RecordingLeg.MUSIC), call.leg.played);
     }
 
+    private static final Flow CALLBACK = TestFlows.flow("callback", "start: q", "nodes:",
+            "  q: {type: queue, queue: support, announceSeconds: 30, callbackKey: \"1\"}");
+
+    @Test
+    public void announcementsOfferTheCallbackAndItsKeyAsksForIt() {
+        RecordingCall call = run(CALLBACK, "4930123");
+        call.place = Optional.of(new QueuePlace(4, Duration.ofSeconds(200)));
+        timers.elapseSeconds(30);
+        assertEquals("position,digits/4,estimated-wait,digits/4,minutes,callback-offer,digits/1",
+                call.leg.lastPlayed());
+
+        call.leg.press("1");
+
+        assertEquals(List.of(FlowRun.CALLBACK_CONFIRMED), call.callbackConfirmation);
+        assertEquals("the flow is over: no more announcements", 0, timers.pendingTimers());
+    }
+
+    @Test
+    public void callbackKeyDoesNothingOnceAnAgentHasTheCallOrWhenTheServerCannotCallBack() {
+        RecordingCall call = run(CALLBACK, "4930123");
+        call.place = Optional.empty();
+        call.leg.press("1");
+        assertNull("not waiting any more", call.callbackConfirmation);
+
+        RecordingCall noTrunk = run(CALLBACK, "4930124");
+        noTrunk.place = Optional.of(new QueuePlace(1, Duration.ofSeconds(10)));
+        noTrunk.callbacksPossible = false;
+        noTrunk.leg.press("1");
+        assertNull(noTrunk.callbackConfirmation);
+        timers.elapseSeconds(30);
+        assertTrue("the caller keeps waiting and hearing announcements",
+                noTrunk.leg.lastPlayed().startsWith("position"));
+    }
+
     private static final Flow SURVEY = TestFlows.flow("survey", "save: true", "start: q1", "nodes:",
             "  q1: {type: menu, prompts: [survey-question], variable: survey.q1,",
             "       choices: {\"1\": q2, \"2\": q2, \"3\": q2, \"4\": q2, \"5\": q2}}",

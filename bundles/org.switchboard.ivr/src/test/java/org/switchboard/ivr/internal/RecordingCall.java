@@ -25,6 +25,9 @@ final class RecordingCall implements IvrCall {
     Map<String, String> variables;
     final List<Map<String, String>> saved = new ArrayList<>();
     Optional<QueuePlace> place = Optional.empty();
+    /** Whether the server can call back; what the flow asked for, when it did. */
+    boolean callbacksPossible = true;
+    List<String> callbackConfirmation;
     RuntimeException answerFailure;
 
     RecordingCall(String ani) {
@@ -83,6 +86,15 @@ final class RecordingCall implements IvrCall {
     @Override
     public void saveVariables(Map<String, String> values) {
         saved.add(Map.copyOf(values));
+    }
+
+    @Override
+    public boolean requestCallback(List<String> confirmation) {
+        if (!callbacksPossible) {
+            return false;
+        }
+        callbackConfirmation = List.copyOf(confirmation);
+        return true;
     }
 
     @Override
