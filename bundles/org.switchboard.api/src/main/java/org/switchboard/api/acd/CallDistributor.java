@@ -67,4 +67,13 @@ public interface CallDistributor {
     default Optional<String> surveyFlow(String callId) {
         return Optional.empty();
     }
+
+    /**
+     * The caller asked to be called back and is leaving: the call keeps its place in its queue as a callback to
+     * {@code number}, which neither the queue's maximum wait nor its overflow ends. When an agent is chosen for it,
+     * the leg's {@link CallerLeg#offer} comes as usual: the edge calls the customer first, then rings the agent, and
+     * reports {@link OfferOutcome#CUSTOMER_UNREACHABLE} when the customer does not answer. Since 1.2.
+     */
+    default void callbackRequested(String callId, String number) {
+    }
 }

@@ -9,5 +9,10 @@ public enum OfferOutcome {
     /** Nobody answered within the ring timeout. */
     NO_ANSWER,
     /** The phone could not be reached or failed the request. */
-    UNREACHABLE
+    UNREACHABLE,
+    /**
+     * A callback's customer did not answer when the server called them back: the agent is not to blame (not
+     * counted as a no-answer) and the callback stays queued, or ends when it has been tried often enough.
+     */
+    CUSTOMER_UNREACHABLE
 }

@@ -54,6 +54,7 @@ import org.switchboard.api.sip.CallControlException;
 final class BridgedCall implements CallerLeg {
     private static final Logger LOG = LoggerFactory.getLogger(BridgedCall.class);
     private static final String OUTSIDE_PREFIX = "number:";
+    private static final String CALLBACK_PREFIX = "callback:";
 
     enum Phase {
         /** A call flow (IVR) drives the call; it is not in a queue. */
@@ -70,7 +71,26 @@ final class BridgedCall implements CallerLeg {
         OUTSIDE,
         /** The agent hung up and the caller answers the queue's survey flow. */
         SURVEY,
+        /** The caller asked to be called back and hears the confirmation; the call keeps its place. */
+        CALLBACK_CONFIRMING,
+        /** A callback waiting for its turn in the queue; nobody is connected. */
+        CALLBACK,
+        /** A callback's turn came: the server calls the customer, then rings the agent. */
+        CALLING_BACK,
         ENDED
+    }
+
+    /** A call back to the customer: where to, and once placed, the leg that replaces the caller's. */
+    private static final class Callback {
+        final String number;
+        /** The offer the distributor made, carried out once the customer answers. */
+        AgentOffer pending;
+        Dialog dialog;
+        String sipCallId;
+
+        Callback(String number) {
+            this.number = number;
+        }
     }
 
     /** One agent's phone being rung with the call. */
@@ -94,6 +114,11 @@ final class BridgedCall implements CallerLeg {
         boolean outside() {
             return agentId.startsWith(OUTSIDE_PREFIX);
         }
+
+        /** The leg that calls a customer back. */
+        boolean callingBack() {
+            return agentId.startsWith(CALLBACK_PREFIX);
+        }
     }
 
     /** The call's id in the distributor: a blind transfer to a queue starts a new record, with a new id. */
@@ -107,7 +132,7 @@ final class BridgedCall implements CallerLeg {
     private final ServerTransaction callerInvite;
     private final String callerTag = SipReplies.newTag();
     /** The caller's RTP endpoint: the answer to the INVITE's offer, or our own offer when it had none. */
-    private final MediaLeg callerMedia;
+    private MediaLeg callerMedia;
     /** The INVITE had no SDP: our offer goes in the 200 OK and the answer comes in the ACK. */
     private final boolean callerLateOffer;
 
@@ -123,6 +148,8 @@ final class BridgedCall implements CallerLeg {
     private final List<Runnable> endActions = new ArrayList<>();
     /** The agent's desktop put the caller on hold (music for the caller, silence for the agent). */
     private boolean heldByDesk;
+    /** Set when the caller asked to be called back. */
+    private Callback callback;
 
     BridgedCall(String id, String ani, String dnis, CallBridge bridge, SipEndpoint sip, SipReplies replies,
             MediaServer mediaServer, ServerTransaction callerInvite, MediaLeg callerMedia, boolean callerLateOffer,
@@ -156,15 +183,21 @@ final class BridgedCall implements CallerLeg {
         return sipCallIds;
     }
 
-    String callerSipCallId() {
-        return ((CallIdHeader) callerInvite.getRequest().getHeader(CallIdHeader.NAME)).getCallId();
+    /** The SIP Call-ID of the caller's leg: the INVITE's, or the callback's once the server called back. */
+    synchronized String callerSipCallId() {
+        return callback != null && callback.dialog != null ? callback.sipCallId
+                : ((CallIdHeader) callerInvite.getRequest().getHeader(CallIdHeader.NAME)).getCallId();
+    }
+
+    private Dialog callerDialog() {
+        return callback != null && callback.dialog != null ? callback.dialog : callerInvite.getDialog();
     }
 
     synchronized boolean isAgentInvite(ClientTransaction transaction) {
         return legFor(transaction) != null;
     }
 
-    MediaLeg callerMedia() {
+    synchronized MediaLeg callerMedia() {
         return callerMedia;
     }
 
@@ -172,6 +205,15 @@ final class BridgedCall implements CallerLeg {
 
     @Override
     public synchronized void offer(AgentOffer offer) {
+        if (phase == Phase.CALLBACK_CONFIRMING) {
+            // the turn came while the caller still hears the confirmation: no need to call back
+            LOG.info("call {}: an agent is free before the caller left; ringing agent {} now", id, offer.agentId());
+            callerMedia.stopPlaying();
+            phase = Phase.WAITING;
+        } else if (phase == Phase.CALLBACK) {
+            callBack(offer);
+            return;
+        }
         if (phase != Phase.WAITING && phase != Phase.OFFERING) {
             LOG.debug("call {} is {}; offer to {} not placed", id, phase, offer.agentId());
             return;
@@ -206,6 +248,12 @@ final class BridgedCall implements CallerLeg {
 
     @Override
     public synchronized void withdrawOffer(String agent) {
+        if (phase == Phase.CALLING_BACK && callback.pending != null && callback.pending.agentId().equals(agent)) {
+            cancelAllLegs();
+            phase = Phase.CALLBACK;
+            callback.pending = null;
+            return;
+        }
         AgentLeg leg = legs.get(agent);
         if (leg != null) {
             leg.withdrawn = true;
@@ -220,10 +268,16 @@ final class BridgedCall implements CallerLeg {
         if (phase == Phase.ENDED || phase == Phase.BRIDGED || phase == Phase.SURVEY) {
             return;
         }
+        if (phase == Phase.CALLBACK || phase == Phase.CALLING_BACK) {
+            LOG.info("call {}: the callback to {} ends ({})", id, callback.number, reason);
+            cancelAllLegs();
+            end();
+            return;
+        }
         cancelAllLegs();
         if (callerAnswered) {
             LOG.info("call {} released by the distributor ({} {}): hanging up", id, sipStatus, reason);
-            sendBye(callerInvite.getDialog());
+            sendBye(callerDialog());
         } else {
             Response response = replies.dialogResponse(sipStatus, callerInvite.getRequest(), callerTag);
             try {
@@ -259,7 +313,7 @@ final class BridgedCall implements CallerLeg {
 
     /** The flow or the server ends the call: BYE to every party still connected. */
     synchronized void hangUpCaller() {
-        if (phase == Phase.ENDED) {
+        if (phase == Phase.ENDED || phase == Phase.CALLBACK || phase == Phase.CALLING_BACK) {
             return;
         }
         if (!callerAnswered) {
@@ -267,7 +321,7 @@ final class BridgedCall implements CallerLeg {
             return;
         }
         cancelAllLegs();
-        sendBye(callerInvite.getDialog());
+        sendBye(callerDialog());
         if (phase == Phase.BRIDGED) {
             sendBye(agentDialog);
         }
@@ -329,6 +383,10 @@ final class BridgedCall implements CallerLeg {
             outsideAnswered(leg, response, dialog);
             return;
         }
+        if (leg != null && leg.callingBack() && phase == Phase.CALLING_BACK) {
+            customerAnswered(leg, response, dialog);
+            return;
+        }
         if (leg == null || phase != Phase.OFFERING || leg.withdrawn) {
             // the caller left, another agent of a ring-all answered first, or the distributor took the offer back
             LOG.info("call {}: an agent answered after the call was {}; hanging that phone up", id,
@@ -380,10 +438,22 @@ final class BridgedCall implements CallerLeg {
         legs.remove(leg.agentId);
         cancelTimer(leg);
         leg.media.close();
+        if (leg.callingBack()) {
+            if (phase == Phase.CALLING_BACK) {
+                AgentOffer pending = callback.pending;
+                callback.pending = null;
+                phase = Phase.CALLBACK;
+                LOG.info("call {}: the customer at {} did not answer the callback ({} {})", id, callback.number,
+                        status, reason);
+                bridge.distributor().ifPresent(acd -> acd.offerFailed(id, pending.agentId(),
+                        OfferOutcome.CUSTOMER_UNREACHABLE, "the customer did not answer the callback"));
+            }
+            return;
+        }
         if (leg.outside()) {
             if (phase == Phase.TRANSFERRING) {
                 LOG.info("call {}: the transfer to {} failed ({} {}); hanging up", id, leg.agentId, status, reason);
-                sendBye(callerInvite.getDialog());
+                sendBye(callerDialog());
                 end();
             }
             return;
@@ -436,7 +506,7 @@ final class BridgedCall implements CallerLeg {
                     agentMedia.close();
                     agentDialog = null;
                     if (!bridge.startSurvey(this)) {
-                        sendBye(callerInvite.getDialog());
+                        sendBye(callerDialog());
                         end();
                     }
                 }
@@ -459,6 +529,12 @@ final class BridgedCall implements CallerLeg {
                     end();
                 }
             }
+            case CALLBACK_CONFIRMING -> {
+                if (byCaller) {
+                    callerGone();
+                }
+            }
+            case CALLBACK, CALLING_BACK -> { }
             case OUTSIDE -> {
                 sendBye(byCaller ? agentDialog : callerInvite.getDialog());
                 end();
@@ -517,7 +593,7 @@ final class BridgedCall implements CallerLeg {
 
     /** The caller's leg broke (for example its 200 OK was never acknowledged). */
     synchronized void callerLegFailed(String reason) {
-        if (phase == Phase.ENDED) {
+        if (phase == Phase.ENDED || phase == Phase.CALLBACK || phase == Phase.CALLING_BACK) {
             return;
         }
         Phase was = phase;
@@ -532,6 +608,101 @@ final class BridgedCall implements CallerLeg {
         }
     }
 
+    // ---- callbacks
+
+    /**
+     * The caller waiting in the queue asks to be called back at their number: the call keeps its place, the
+     * caller hears the confirmation and is hung up. False when it cannot be done (not waiting, no trunk).
+     */
+    synchronized boolean requestCallback(List<String> confirmation, boolean trunkConfigured) {
+        if (phase != Phase.WAITING || !trunkConfigured || !OutboundTrunk.NUMBER.matcher(ani).matches()) {
+            return false;
+        }
+        var acd = bridge.distributor();
+        if (acd.isEmpty()) {
+            return false;
+        }
+        callback = new Callback(ani);
+        phase = Phase.CALLBACK_CONFIRMING;
+        acd.get().callbackRequested(id, ani);
+        LOG.info("call {}: the caller asked to be called back at {}; the call keeps its place", id, ani);
+        callerMedia.play(confirmation).finished().whenComplete((played, error) -> confirmed());
+        return true;
+    }
+
+    private synchronized void confirmed() {
+        if (phase == Phase.CALLBACK_CONFIRMING) {
+            sendBye(callerDialog());
+            callerGone();
+        }
+    }
+
+    /** The caller's leg of a callback ended: the call waits for its turn with nobody connected. */
+    private void callerGone() {
+        callerMedia.close();
+        phase = Phase.CALLBACK;
+    }
+
+    /** The callback's turn: call the customer through the trunk; the agent is rung once the customer answers. */
+    private void callBack(AgentOffer offer) {
+        Optional<String> trunk = bridge.outboundTrunk();
+        MediaLeg media = null;
+        try {
+            if (trunk.isEmpty()) {
+                throw new IllegalStateException("no outbound trunk is configured any more");
+            }
+            media = mediaServer.offer(id, CALLBACK_PREFIX + callback.number);
+            Request invite = agentInvite("sip:" + callback.number + "@" + trunk.get(), media.localDescription());
+            AgentLeg leg = new AgentLeg(CALLBACK_PREFIX + callback.number,
+                    sip.provider().getNewClientTransaction(invite), media);
+            legs.put(leg.agentId, leg);
+            callback.pending = offer;
+            phase = Phase.CALLING_BACK;
+            bridge.track(((CallIdHeader) invite.getHeader(CallIdHeader.NAME)).getCallId(), this);
+            leg.invite.sendRequest();
+            leg.ringTimer = bridge.schedule(() -> ringTimedOut(leg), bridge.outboundRingTime().toMillis(),
+                    TimeUnit.MILLISECONDS);
+            LOG.info("call {}: calling the customer back at {} for agent {}", id, callback.number, offer.agentId());
+        } catch (MediaException | ParseException | InvalidArgumentException | SipException | RuntimeException e) {
+            LOG.warn("call {}: cannot call {} back: {}", id, callback.number, e.toString());
+            if (media != null) {
+                media.close();
+            }
+            legs.remove(CALLBACK_PREFIX + callback.number);
+            callback.pending = null;
+            phase = Phase.CALLBACK;
+            bridge.distributor().ifPresent(acd -> acd.offerFailed(id, offer.agentId(),
+                    OfferOutcome.CUSTOMER_UNREACHABLE, "the callback could not be placed: " + e.getMessage()));
+        }
+    }
+
+    /** The customer answered the callback: they are the caller now, and the agent is rung. */
+    private void customerAnswered(AgentLeg leg, Response response, Dialog dialog) {
+        cancelTimer(leg);
+        AgentOffer pending = callback.pending;
+        try {
+            leg.media.answered(SipReplies.sdpOf(response).orElseThrow(
+                    () -> new MediaException(Response.NOT_ACCEPTABLE_HERE, "the answer has no SDP")));
+        } catch (MediaException e) {
+            sendBye(dialog);
+            leg.media.close();
+            callback.pending = null;
+            phase = Phase.CALLBACK;
+            bridge.distributor().ifPresent(acd -> acd.offerFailed(id, pending.agentId(),
+                    OfferOutcome.CUSTOMER_UNREACHABLE, "the customer's phone answered with unusable media"));
+            return;
+        }
+        callback.dialog = dialog;
+        callback.sipCallId = dialog.getCallId().getCallId();
+        callerMedia = leg.media;
+        callerAnswered = true;
+        callback.pending = null;
+        phase = Phase.WAITING;
+        callerMedia.playRingback();
+        LOG.info("call {}: the customer answered the callback; ringing agent {}", id, pending.agentId());
+        offer(pending);
+    }
+
     // ---- third-party call control (the agent's desktop)
 
     /** The desktop ends the call: every connected party gets a BYE. */
@@ -541,14 +712,14 @@ final class BridgedCall implements CallerLeg {
             case ENDED -> throw new CallControlException("call " + id + " has already ended");
             case BRIDGED -> {
                 sendBye(agentDialog);
-                sendBye(callerInvite.getDialog());
+                sendBye(callerDialog());
                 end();
                 bridge.distributor().ifPresent(acd -> acd.callEnded(id, "agent"));
             }
             case TRANSFERRING, OUTSIDE -> {
                 cancelAllLegs();
                 sendBye(agentDialog);
-                sendBye(callerInvite.getDialog());
+                sendBye(callerDialog());
                 end();
             }
             default -> {
@@ -668,7 +839,7 @@ final class BridgedCall implements CallerLeg {
             LOG.warn("call {}: {} answered with unusable media ({}); hanging up", id, leg.agentId, e.getMessage());
             sendBye(dialog);
             leg.media.close();
-            sendBye(callerInvite.getDialog());
+            sendBye(callerDialog());
             end();
             return;
         }

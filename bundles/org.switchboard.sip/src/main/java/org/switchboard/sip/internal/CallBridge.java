@@ -2,6 +2,7 @@ package org.switchboard.sip.internal;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
@@ -53,6 +54,7 @@ final class CallBridge {
     private final Supplier<CallDistributor> distributor;
     private final Supplier<MediaServer> media;
     private final Supplier<CallFlows> flows;
+    private final Supplier<Optional<OutboundTrunk>> trunk;
     private final ScheduledExecutorService timers;
     private final CallAdmission admission;
     private final IntSupplier retryAfterSeconds;
@@ -64,13 +66,15 @@ final class CallBridge {
     private final Map<String, BridgedCall> byId = new ConcurrentHashMap<>();
 
     CallBridge(SipEndpoint sip, SipReplies replies, Supplier<CallDistributor> distributor,
-            Supplier<MediaServer> media, Supplier<CallFlows> flows, ScheduledExecutorService timers, CallAdmission admission, IntSupplier retryAfterSeconds,
+            Supplier<MediaServer> media, Supplier<CallFlows> flows, Supplier<Optional<OutboundTrunk>> trunk,
+            ScheduledExecutorService timers, CallAdmission admission, IntSupplier retryAfterSeconds,
             LogThrottle logThrottle, Clock clock) {
         this.sip = sip;
         this.replies = replies;
         this.distributor = distributor;
         this.media = media;
         this.flows = flows;
+        this.trunk = trunk;
         this.timers = timers;
         this.admission = admission;
         this.retryAfterSeconds = retryAfterSeconds;
@@ -373,6 +377,16 @@ final class CallBridge {
             throw new CallControlException("no call " + callId + " is in progress");
         }
         return call;
+    }
+
+    /** host:port of the outbound trunk, when one is configured. */
+    Optional<String> outboundTrunk() {
+        return trunk.get().map(OutboundTrunk::hostAndPort);
+    }
+
+    /** How long an outside number may ring. */
+    Duration outboundRingTime() {
+        return Duration.ofSeconds(trunk.get().map(OutboundTrunk::ringSeconds).orElse(30));
     }
 
     String newId() {

@@ -1,6 +1,7 @@
 package org.switchboard.sip.internal;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -59,6 +60,11 @@ final class CallFlowLeg implements IvrCall {
     @Override
     public void saveVariables(Map<String, String> variables) {
         bridge.distributor().ifPresent(acd -> acd.addVariables(call.id(), variables));
+    }
+
+    @Override
+    public boolean requestCallback(List<String> confirmation) {
+        return call.requestCallback(confirmation, bridge.outboundTrunk().isPresent());
     }
 
     @Override

@@ -301,8 +301,8 @@ public class SipEdge implements PhoneRegistry, SourceGuard, CallControl, SipMess
         Registrar registrar = new Registrar(endpoint, replies, new DigestAuthenticator(settings.realm(), clock),
                 registrations, () -> credentials, this::announceRegistered, this::announceUnregistered, lockouts,
                 this::retryAfterSeconds, clock);
-        CallBridge bridge = new CallBridge(endpoint, replies, () -> distributor, () -> media, () -> flows, timers, admission,
-                this::retryAfterSeconds, logThrottle, clock);
+        CallBridge bridge = new CallBridge(endpoint, replies, () -> distributor, () -> media, () -> flows,
+                () -> outboundTrunk, timers, admission, this::retryAfterSeconds, logThrottle, clock);
         SourceGate gate = new SourceGate(policy, replies, this::retryAfterSeconds, logThrottle);
         running = new Running(endpoint, replies, registrar, bridge, gate);
         LOG.info("SIP edge listening on {}:{} (UDP, TCP{}), realm {}", settings.host(), settings.port(),
