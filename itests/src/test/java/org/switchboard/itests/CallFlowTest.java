@@ -21,6 +21,7 @@ import org.osgi.framework.ServiceReference;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.switchboard.api.call.CallDetailRecord;
+import org.switchboard.api.call.CallState;
 import org.switchboard.api.call.Disposition;
 import org.switchboard.api.ivr.CallFlows;
 
@@ -155,6 +156,44 @@ public class CallFlowTest extends SwitchboardTestSupport {
             double match = heard.bestMatch(AudioEnvelope.ofWav(prompts().resolve("position.wav")));
             assertTrue("the caller heard \"you are caller number\" (correlation " + match + ")", match > 0.9);
         }
+    }
+
+    @Test
+    public void callerWhoAsksForACallbackKeepsTheirPlaceIsCalledBackAndThenConnectedToTheAgent() throws Exception {
+        install("itest-callback", """
+                numbers: ["4095"]
+                start: wait
+                nodes:
+                  wait: {type: queue, queue: support, announceSeconds: 1, callbackKey: "1"}
+                """, "4095");
+        onlyAvailable();
+        Set<String> before = callIds();
+
+        try (RtpCaller caller = new RtpCaller(SIP_PORT, "4930777")) {
+            assertEquals(200, caller.call("4095", Duration.ofSeconds(5)));
+            caller.listen(Duration.ofSeconds(2));
+            caller.press('1');
+            assertTrue("the server confirms and hangs up", caller.awaitHangUp(Duration.ofSeconds(15)));
+            assertTrue("the caller heard the confirmation", AudioEnvelope.ofMuLaw(caller.audio())
+                    .bestMatch(AudioEnvelope.ofWav(prompts().resolve("callback-confirmed.wav"))) > 0.9);
+        }
+        String callId = records().recent(20).stream().filter(c -> !before.contains(c.callId())).findFirst()
+                .orElseThrow().callId();
+        assertEquals("the callback keeps its place: still queued", CallState.QUEUED,
+                records().find(callId).orElseThrow().state());
+
+        // the customer's phone behind the outbound trunk answers first, then the agent
+        registerPhoneIfNeeded("1001", AGENT_1001_PORT);
+        Sipp.Run customer = sipp.start("agent-answer.xml", OUTBOUND_TRUNK_PORT, "-s", "4930777");
+        Sipp.Run agent = sipp.start("agent-hangup.xml", AGENT_1001_PORT, "-s", "1001");
+        onlyAvailable("1001");
+        customer.expectSuccess();
+        agent.expectSuccess();
+
+        CallDetailRecord call = endedCallSince(before);
+        assertEquals(callId, call.callId());
+        assertEquals(Disposition.ANSWERED, call.disposition());
+        assertEquals("4930777", records().variables(callId).get("callback.number"));
     }
 
     @Test

@@ -35,6 +35,7 @@ import org.switchboard.api.acd.QueuePlace;
 import org.switchboard.api.acd.QueueStatus;
 import org.switchboard.api.acd.RoutingDecisionLog;
 import org.switchboard.api.acd.RoutingDecisionRecord;
+import org.switchboard.api.acd.WaitingCallView;
 import org.switchboard.api.call.CallDetailRecord;
 import org.switchboard.api.call.CallDetailRecordStore;
 import org.switchboard.api.call.CallState;
@@ -52,6 +53,10 @@ import org.switchboard.routing.api.RoutingRequest;
  */
 final class CallDistribution {
     private static final Logger LOG = LoggerFactory.getLogger(CallDistribution.class);
+    /** How often a callback's customer may not answer before the callback is given up. */
+    static final int CALLBACK_ATTEMPTS = 3;
+    /** How long a callback whose customer did not answer waits before it is tried again. */
+    static final Duration CALLBACK_RETRY_DELAY = Duration.ofSeconds(60);
     /** The variable an enricher (the CRM) names the caller's customer with; strategies see it as the customer id. */
     static final String CUSTOMER_ID = "crm.customerId";
     static final Duration DEFAULT_ENRICHMENT_BUDGET = Duration.ofMillis(300);
@@ -340,6 +345,22 @@ final class CallDistribution {
         return Optional.ofNullable(queues.get(name)).map(this::status);
     }
 
+    /** The calls waiting in the queue, the next to be served first. */
+    List<WaitingCallView> waitingCalls(String queueName) {
+        QueueLine line = queues.get(queueName);
+        if (line == null) {
+            throw new AcdException("no queue named '" + queueName + "'");
+        }
+        List<WaitingCallView> views = new ArrayList<>();
+        int position = 0;
+        for (WaitingCall call : line.waiting) {
+            position++;
+            views.add(new WaitingCallView(call.id(), call.record.ani(), call.record.dnis(), line.name(), position,
+                    call.priority, call.record.arrivedAt(), call.record.agentId(), call.variables));
+        }
+        return views;
+    }
+
     // ---- calls
 
     void enqueue(InboundCall call, CallerLeg leg) {
@@ -413,6 +434,10 @@ final class CallDistribution {
     }
 
     void offerFailed(String callId, String agentId, OfferOutcome outcome, String detail) {
+        if (outcome == OfferOutcome.CUSTOMER_UNREACHABLE) {
+            callbackNotAnswered(callId, agentId, detail);
+            return;
+        }
         WaitingCall call = calls.get(callId);
         AgentSeat agent = agents.get(agentId);
         if (agent != null && callId.equals(agent.callId) && !agentId.equals(call == null ? null : call.answeredBy)) {
@@ -444,6 +469,64 @@ final class CallDistribution {
         } else {
             afterOffer(agent, "offer of call " + callId + " not answered: " + detail);
         }
+    }
+
+    /**
+     * The caller asked to be called back: the call keeps its place (and its record stays queued), the maximum wait
+     * and overflow no longer apply, and its offers make the edge call the customer first.
+     */
+    void callbackRequested(String callId, String number) {
+        WaitingCall call = calls.get(callId);
+        if (call == null || call.isAnswered() || call.isCallback()) {
+            return;
+        }
+        call.callbackNumber = number;
+        cancelMaxWait(call);
+        call.maxWaitReached = false;
+        call.addVariables(Map.of("callback.number", number));
+        saveVariables(callId, Map.of("callback.number", number));
+        save(call, "callback to " + number + " requested: keeps its place in " + call.queue);
+        dispatch();
+    }
+
+    /**
+     * The server called a callback's customer and nobody answered: the agent is free again (not the agent's
+     * doing), and the callback waits a while before the next try, or is given up after a few.
+     */
+    private void callbackNotAnswered(String callId, String agentId, String detail) {
+        WaitingCall call = calls.get(callId);
+        AgentSeat agent = agents.get(agentId);
+        if (agent != null && callId.equals(agent.callId)) {
+            agent.callId = null;
+            afterOffer(agent, "callback " + callId + ": " + detail);
+        }
+        if (call == null || !call.offeredTo.remove(agentId) || call.isAnswered()) {
+            dispatch();
+            return;
+        }
+        call.callbackAttempts++;
+        if (call.callbackAttempts >= CALLBACK_ATTEMPTS) {
+            call.leg.release(480, "Callback not answered");
+            finish(call, Disposition.FAILED, "callback given up: " + detail + " " + call.callbackAttempts
+                    + " times");
+        } else {
+            call.record = call.record.requeued();
+            save(call, "callback to " + call.callbackNumber + " not answered (" + detail + "); next try in "
+                    + CALLBACK_RETRY_DELAY.toSeconds() + " s");
+            timers.schedule(CALLBACK_RETRY_DELAY, () -> retryCallback(callId));
+        }
+        dispatch();
+    }
+
+    private void retryCallback(String callId) {
+        WaitingCall call = calls.get(callId);
+        QueueLine line = call == null ? null : queues.get(call.queue);
+        if (line == null || call.isAnswered() || !call.offeredTo.isEmpty() || line.waiting.contains(call)) {
+            return;
+        }
+        line.waiting.add(call);
+        events.queued(call.record, call.variables);
+        dispatch();
     }
 
     void callerAbandoned(String callId) {
@@ -744,7 +827,7 @@ final class CallDistribution {
 
     private void maxWaitReached(String callId) {
         WaitingCall call = calls.get(callId);
-        if (call == null || call.isAnswered()) {
+        if (call == null || call.isAnswered() || call.isCallback()) {
             return;
         }
         if (call.offeredTo.isEmpty()) {

@@ -56,6 +56,7 @@ import org.switchboard.api.acd.QueuePlace;
 import org.switchboard.api.acd.QueueStatus;
 import org.switchboard.api.acd.RoutingDecisionLog;
 import org.switchboard.api.acd.StrategyInfo;
+import org.switchboard.api.acd.WaitingCallView;
 import org.switchboard.api.call.CallDetailRecordStore;
 import org.switchboard.api.sip.PhoneCredentials;
 import org.switchboard.api.sip.PhoneRegistration;
@@ -290,6 +291,11 @@ public class Distributor
     }
 
     @Override
+    public void callbackRequested(String callId, String number) {
+        run(() -> distribution.callbackRequested(callId, number));
+    }
+
+    @Override
     public void addVariables(String callId, Map<String, String> variables) {
         Map<String, String> copy = Map.copyOf(variables);
         run(() -> distribution.addVariables(callId, copy));
@@ -361,6 +367,11 @@ public class Distributor
     @Override
     public Optional<QueueStatus> queue(String name) {
         return ask(() -> distribution.queue(name));
+    }
+
+    @Override
+    public List<WaitingCallView> waitingCalls(String queue) {
+        return ask(() -> distribution.waitingCalls(queue));
     }
 
     @Override

@@ -34,6 +34,10 @@ final class WaitingCall {
     String answeredBy;
     Timers.Timer maxWaitTimer;
     boolean maxWaitReached;
+    /** Where to call the customer back, once they asked for it; the call then keeps its place, without a leg. */
+    String callbackNumber;
+    /** Times the server called back and the customer did not answer. */
+    int callbackAttempts;
 
     WaitingCall(InboundCall call, CallerLeg leg, long arrivalOrder, CallDetailRecord record) {
         this.call = call;
@@ -62,5 +66,9 @@ final class WaitingCall {
 
     boolean isAnswered() {
         return answeredBy != null;
+    }
+
+    boolean isCallback() {
+        return callbackNumber != null;
     }
 }

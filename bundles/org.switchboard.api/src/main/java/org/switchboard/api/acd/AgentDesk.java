@@ -47,6 +47,14 @@ public interface AgentDesk {
 
     Optional<QueueStatus> queue(String name);
 
+    /**
+     * The calls waiting in the queue now, the next to be served first (calls ringing an agent are not waiting).
+     *
+     * @throws AcdException when the queue does not exist
+     * @since 1.2
+     */
+    List<WaitingCallView> waitingCalls(String queue);
+
     /** Routing strategies installed now, with the queues that use them. */
     List<StrategyInfo> strategies();
 

@@ -26,6 +26,16 @@ public interface CallDetailRecordStore {
     /** The most recent calls first, at most {@code limit} of them. */
     List<CallDetailRecord> recent(int limit);
 
+    /**
+     * The calls that meet the query, most recent first, at most {@code query.limit()} of them. The default reads
+     * {@link #recent(int)} and filters it; a store backed by a database answers with a query of its own.
+     *
+     * @since 1.2
+     */
+    default List<CallDetailRecord> search(CallQuery query) {
+        return recent(Integer.MAX_VALUE).stream().filter(query::matches).limit(query.limit()).toList();
+    }
+
     /** Every state change of the call, oldest first. */
     List<CallStateChange> history(String callId);
 

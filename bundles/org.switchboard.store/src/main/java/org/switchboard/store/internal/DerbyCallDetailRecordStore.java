@@ -16,6 +16,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.switchboard.api.call.CallDetailRecord;
 import org.switchboard.api.call.CallDetailRecordStore;
+import org.switchboard.api.call.CallQuery;
 import org.switchboard.api.call.CallState;
 import org.switchboard.api.call.CallStateChange;
 import org.switchboard.api.call.Disposition;
@@ -113,6 +114,66 @@ public class DerbyCallDetailRecordStore implements CallDetailRecordStore {
         } catch (SQLException e) {
             throw new StoreException("Cannot read the " + limit + " most recent calls", e);
         }
+    }
+
+    @Override
+    public List<CallDetailRecord> search(CallQuery query) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM call_detail_record WHERE 1 = 1");
+        List<Object> parameters = new ArrayList<>();
+        if (query.from() != null) {
+            sql.append(" AND arrived_at >= ?");
+            parameters.add(query.from());
+        }
+        if (query.to() != null) {
+            sql.append(" AND arrived_at < ?");
+            parameters.add(query.to());
+        }
+        if (query.queue() != null) {
+            sql.append(" AND queue_name = ?");
+            parameters.add(query.queue());
+        }
+        if (query.agentId() != null) {
+            sql.append(" AND agent_id = ?");
+            parameters.add(query.agentId());
+        }
+        if (query.disposition() != null) {
+            sql.append(" AND disposition = ?");
+            parameters.add(query.disposition().label());
+        }
+        if (query.number() != null) {
+            String pattern = "%" + escapeLike(query.number().toLowerCase(java.util.Locale.ROOT)) + "%";
+            sql.append(" AND (LOWER(ani) LIKE ? ESCAPE '\\' OR LOWER(dnis) LIKE ? ESCAPE '\\')");
+            parameters.add(pattern);
+            parameters.add(pattern);
+        }
+        sql.append(" ORDER BY arrived_at DESC, call_id DESC FETCH FIRST ? ROWS ONLY");
+        parameters.add(query.limit());
+        try (Connection connection = connections.open();
+                PreparedStatement statement = connection.prepareStatement(sql.toString())) {
+            for (int i = 0; i < parameters.size(); i++) {
+                Object parameter = parameters.get(i);
+                if (parameter instanceof java.time.Instant instant) {
+                    UtcTimestamps.set(statement, i + 1, instant);
+                } else if (parameter instanceof Integer number) {
+                    statement.setInt(i + 1, number);
+                } else {
+                    statement.setString(i + 1, parameter.toString());
+                }
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                List<CallDetailRecord> records = new ArrayList<>();
+                while (rows.next()) {
+                    records.add(record(rows));
+                }
+                return records;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Cannot search calls " + query, e);
+        }
+    }
+
+    private static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     @Override
