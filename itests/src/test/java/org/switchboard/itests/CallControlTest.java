@@ -98,6 +98,33 @@ public class CallControlTest extends SwitchboardTestSupport {
     }
 
     @Test
+    public void blindTransferToAnAgentRingsThatAgentEvenWhenAnotherWouldBeChosenFirst() throws Exception {
+        onlyAvailable("1001");
+        Set<String> before = callIds();
+        Sipp.Run first = sipp.start("agent-answer.xml", AGENT_1001_PORT, "-s", "1001");
+        try (RtpCaller caller = new RtpCaller(SIP_PORT, "4930666")) {
+            assertEquals(200, caller.call("4000", Duration.ofSeconds(10)));
+            String firstId = callOf("1001");
+            agents().login("1002", List.of("support"));
+            Sipp.Run second = sipp.start("agent-hangup.xml", AGENT_1002_PORT, "-s", "1002");
+
+            control().transfer(firstId, "agent:1002");
+            first.expectSuccess();
+            second.expectSuccess();
+            assertTrue(caller.awaitHangUp(Duration.ofSeconds(10)));
+        } finally {
+            agents().logout("1002");
+        }
+        awaitCondition("both records ended", () -> records().recent(20).stream()
+                .filter(c -> !before.contains(c.callId())).allMatch(c -> c.state() == CallState.ENDED)
+                && records().recent(20).stream().filter(c -> !before.contains(c.callId())).count() == 2);
+        CallDetailRecord transferred = records().recent(20).stream()
+                .filter(c -> !before.contains(c.callId()) && "1002".equals(c.agentId())).findFirst().orElseThrow();
+        assertEquals(Disposition.ANSWERED, transferred.disposition());
+        assertEquals("1002", records().variables(transferred.callId()).get("transfer.toAgent"));
+    }
+
+    @Test
     public void blindTransferToANumberGoesThroughTheOutboundTrunkAndTheCallerTalksToIt() throws Exception {
         onlyAvailable("1001");
         Sipp.Run agent = sipp.start("agent-answer.xml", AGENT_1001_PORT, "-s", "1001");

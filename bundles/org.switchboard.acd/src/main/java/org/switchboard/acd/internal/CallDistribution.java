@@ -53,6 +53,9 @@ import org.switchboard.routing.api.RoutingRequest;
  */
 final class CallDistribution {
     private static final Logger LOG = LoggerFactory.getLogger(CallDistribution.class);
+    /** How calls transferred to one agent are shown in routing decisions. */
+    private static final InstalledStrategy DIRECTED = new InstalledStrategy("transfer-to-agent",
+            "org.switchboard.acd", "-", null, true);
     /** How often a callback's customer may not answer before the callback is given up. */
     static final int CALLBACK_ATTEMPTS = 3;
     /** How long a callback whose customer did not answer waits before it is tried again. */
@@ -616,13 +619,15 @@ final class CallDistribution {
     /** Offers waiting calls, the most urgent first across queues, as the queues' strategies choose. */
     private void dispatch() {
         rollOverDay();
+        offerDirectedCalls();
         Set<WaitingCall> notNow = new HashSet<>();
         while (true) {
             WaitingCall best = null;
             QueueLine bestLine = null;
             List<AgentSeat> bestCandidates = List.of();
             for (QueueLine line : queues.values()) {
-                WaitingCall head = line.waiting.stream().filter(c -> c.enrichment == null && !notNow.contains(c))
+                WaitingCall head = line.waiting.stream()
+                        .filter(c -> c.enrichment == null && c.directedTo == null && !notNow.contains(c))
                         .findFirst().orElse(null);
                 if (head == null || best != null && QueueLine.SERVICE_ORDER.compare(best, head) < 0) {
                     continue;
@@ -646,6 +651,24 @@ final class CallDistribution {
                 continue;
             }
             offer(best, bestLine, choice, bestCandidates.size());
+        }
+    }
+
+    /** Calls transferred to one agent go to that agent as soon as the agent may take a call, in service order. */
+    private void offerDirectedCalls() {
+        for (QueueLine line : queues.values()) {
+            for (WaitingCall call : List.copyOf(line.waiting)) {
+                if (call.directedTo == null || call.enrichment != null) {
+                    continue;
+                }
+                AgentSeat agent = agents.get(call.directedTo);
+                if (agent != null && agent.state == AgentState.AVAILABLE
+                        && phones.locate(agent.settings.phone()).isPresent()) {
+                    offer(call, line, new AgentChooser.Choice(List.of(agent.id()), false, DIRECTED, "transferred to "
+                            + agent.id() + (call.variables.containsKey("transfer.agent") ? " by "
+                                    + call.variables.get("transfer.agent") : ""), Duration.ZERO, null), 1);
+                }
+            }
         }
     }
 
@@ -828,6 +851,14 @@ final class CallDistribution {
     private void maxWaitReached(String callId) {
         WaitingCall call = calls.get(callId);
         if (call == null || call.isAnswered() || call.isCallback()) {
+            return;
+        }
+        if (call.directedTo != null && call.offeredTo.isEmpty()) {
+            save(call, "agent " + call.directedTo + " did not take the transfer within "
+                    + queueSettingsOf(call).maxWait().toSeconds() + " s: queue " + call.queue + " serves it");
+            call.directedTo = null;
+            call.maxWaitTimer = timers.schedule(queueSettingsOf(call).maxWait(), () -> maxWaitReached(callId));
+            dispatch();
             return;
         }
         if (call.offeredTo.isEmpty()) {

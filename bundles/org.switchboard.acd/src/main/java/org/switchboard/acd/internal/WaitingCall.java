@@ -38,6 +38,14 @@ final class WaitingCall {
     String callbackNumber;
     /** Times the server called back and the customer did not answer. */
     int callbackAttempts;
+    /**
+     * The one agent this call is for (a transfer to an agent, variable {@link #DIRECTED_TO}); until the queue's
+     * maximum wait, no other agent is offered it, after that the queue serves it as any other call.
+     */
+    String directedTo;
+
+    /** The call variable that sends a call to one agent. */
+    static final String DIRECTED_TO = "transfer.toAgent";
 
     WaitingCall(InboundCall call, CallerLeg leg, long arrivalOrder, CallDetailRecord record) {
         this.call = call;
@@ -46,6 +54,7 @@ final class WaitingCall {
         this.record = record;
         this.queue = call.queue();
         this.variables = call.variables();
+        this.directedTo = call.variables().get(DIRECTED_TO);
         visitedQueues.add(call.queue());
     }
 

@@ -4,6 +4,7 @@ import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -745,16 +746,16 @@ final class BridgedCall implements CallerLeg {
     }
 
     /**
-     * Blind transfer to a queue: the agent's phone is released (the call's record ends as answered, the agent
-     * goes to wrap-up) and the caller, hearing music, waits in the queue as a new call whose record names the
-     * one it came from.
+     * Blind transfer to a queue, or to one agent through one of the agent's queues: the agent's phone is released
+     * (the call's record ends as answered, the agent goes to wrap-up) and the caller, hearing music, waits as a new
+     * call whose record names the one it came from.
      */
-    synchronized void transferToQueue(String queue, String newId, Instant now)
+    synchronized void transferToQueue(String queue, String newId, Instant now, Optional<String> toAgent)
             throws CallControlException {
         requireConnectedToAgent();
         String previous = id;
         String fromAgent = agentId;
-        releaseAgentForTransfer("queue:" + queue);
+        releaseAgentForTransfer(toAgent.map(agent -> "agent:" + agent).orElse("queue:" + queue));
         id = newId;
         bridge.renamed(this, previous);
         phase = Phase.WAITING;
@@ -764,8 +765,10 @@ final class BridgedCall implements CallerLeg {
             hangUpCaller();
             return;
         }
-        acd.get().enqueue(new InboundCall(newId, ani, dnis, queue, now, 0,
-                Map.of("transfer.from", previous, "transfer.agent", fromAgent)), this);
+        Map<String, String> variables = new HashMap<>(Map.of("transfer.from", previous,
+                "transfer.agent", fromAgent));
+        toAgent.ifPresent(agent -> variables.put("transfer.toAgent", agent));
+        acd.get().enqueue(new InboundCall(newId, ani, dnis, queue, now, 0, variables), this);
     }
 
     /**

@@ -2,6 +2,7 @@ package org.switchboard.sip.internal;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -13,12 +14,17 @@ final class DeskCallControl implements CallControl {
     private final Supplier<Optional<CallBridge>> bridge;
     private final Supplier<Optional<OutboundTrunk>> trunk;
     private final Predicate<String> queueExists;
+    private final Function<String, Optional<String>> queueOfAgent;
 
+    /**
+     * @param queueOfAgent a queue the agent is logged in to, empty when the agent is not logged in (or unknown)
+     */
     DeskCallControl(Supplier<Optional<CallBridge>> bridge, Supplier<Optional<OutboundTrunk>> trunk,
-            Predicate<String> queueExists) {
+            Predicate<String> queueExists, Function<String, Optional<String>> queueOfAgent) {
         this.bridge = bridge;
         this.trunk = trunk;
         this.queueExists = queueExists;
+        this.queueOfAgent = queueOfAgent;
     }
 
     @Override
@@ -48,7 +54,7 @@ final class DeskCallControl implements CallControl {
                 if (!queueExists.test(to)) {
                     throw new CallControlException("there is no queue " + to);
                 }
-                call.transferToQueue(to, calls.newId(), calls.clock().instant());
+                call.transferToQueue(to, calls.newId(), calls.clock().instant(), Optional.empty());
             }
             case "number" -> {
                 if (!OutboundTrunk.NUMBER.matcher(to).matches()) {
@@ -58,8 +64,11 @@ final class DeskCallControl implements CallControl {
                         "no outbound trunk is configured (outboundTrunk in etc/org.switchboard.sip.cfg)"));
                 call.transferToNumber(to, outbound.hostAndPort(), Duration.ofSeconds(outbound.ringSeconds()));
             }
-            case "agent" -> throw new CallControlException(
-                    "transfer to one agent is not supported by this server yet; transfer to that agent's queue");
+            case "agent" -> {
+                String queue = queueOfAgent.apply(to).orElseThrow(() -> new CallControlException(
+                        "agent " + to + " is not logged in"));
+                call.transferToQueue(queue, calls.newId(), calls.clock().instant(), Optional.of(to));
+            }
             default -> throw new CallControlException("target must be queue:NAME, number:DIGITS or agent:ID, not '"
                     + target + "'");
         }

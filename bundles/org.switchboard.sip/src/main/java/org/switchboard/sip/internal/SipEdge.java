@@ -141,7 +141,9 @@ public class SipEdge implements PhoneRegistry, SourceGuard, CallControl, SipMess
     private volatile Optional<OutboundTrunk> outboundTrunk = Optional.empty();
     private final CallControl callControl = new DeskCallControl(
             () -> Optional.ofNullable(this.running).map(Running::bridge), () -> this.outboundTrunk,
-            queue -> Optional.ofNullable(this.desk).flatMap(d -> d.queue(queue)).isPresent());
+            queue -> Optional.ofNullable(this.desk).flatMap(d -> d.queue(queue)).isPresent(),
+            agent -> Optional.ofNullable(this.desk).flatMap(d -> d.agent(agent))
+                    .flatMap(status -> status.queues().stream().findFirst()));
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     private volatile List<PhoneRegistrationListener> registrationListeners;
