@@ -11,6 +11,8 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -44,7 +46,7 @@ import org.switchboard.crm.api.NewCustomer;
  * during calls never costs a call.
  */
 public class CrmRoutingTest extends SwitchboardTestSupport {
-    private static final String REST_PID = "org.switchboard.crm.rest";
+    private String restCfgAsShipped;
 
     /** Numbers unique to this run, so that no cached lookup from an earlier test answers for them. */
     private final String runDigits = String.format("%08d", System.nanoTime() % 100_000_000L);
@@ -59,7 +61,9 @@ public class CrmRoutingTest extends SwitchboardTestSupport {
     public void backToLongestIdleAndTheBuiltInCrm() throws Exception {
         useStrategy("longest-idle");
         useAdapter("builtin");
-        execute("config:property-delete -p " + REST_PID + " baseUrl");
+        if (restCfgAsShipped != null) {
+            Files.writeString(restCfg(), restCfgAsShipped, StandardCharsets.UTF_8);
+        }
     }
 
     @Test
@@ -118,9 +122,11 @@ public class CrmRoutingTest extends SwitchboardTestSupport {
             useStrategy("previous-agent");
             onlyAvailable("1001", "1002");
 
+            int askedBefore = slowCrm.requests();
+
             CallDetailRecord call = answeredCallFrom(phone);
 
-            assertTrue("the REST CRM was asked", slowCrm.requests() > 0);
+            assertTrue("the REST CRM was asked", slowCrm.requests() > askedBefore);
             RoutingDecisionRecord decision = decisionOf(call);
             assertEquals("previous-agent", decision.strategy());
             assertTrue(decision.reason(), decision.reason().startsWith("caller " + phone + " not known to the CRM"));
@@ -180,11 +186,26 @@ public class CrmRoutingTest extends SwitchboardTestSupport {
         return decisions.get(decisions.size() - 1);
     }
 
-    /** Points the REST adapter at the fake CRM, as an operator edits its configuration, and selects it. */
+    /**
+     * Points the REST adapter at the fake CRM as an operator does (editing its etc/ file), selects it, and waits
+     * until a lookup reaches the fake.
+     */
     private void useRestCrmAt(FakeCrm crm, String readTimeoutMillis) throws Exception {
-        execute("config:property-set -p " + REST_PID + " readTimeoutMillis " + readTimeoutMillis);
-        execute("config:property-set -p " + REST_PID + " baseUrl " + crm.baseUrl());
+        restCfgAsShipped = Files.readString(restCfg(), StandardCharsets.UTF_8);
+        Files.writeString(restCfg(), restCfgAsShipped
+                .replaceAll("(?m)^baseUrl\\s*=.*$", "baseUrl = " + crm.baseUrl())
+                .replaceAll("(?m)^readTimeoutMillis\\s*=.*$", "readTimeoutMillis = " + readTimeoutMillis),
+                StandardCharsets.UTF_8);
         useAdapter("rest");
+        String probe = "+86135" + runDigits;
+        awaitCondition("a lookup reaches the REST CRM", () -> {
+            directory().lookup(probe);
+            return crm.requests() > 0;
+        });
+    }
+
+    private static Path restCfg() {
+        return Path.of(System.getProperty("karaf.etc"), "org.switchboard.crm.rest.cfg");
     }
 
     private void useAdapter(String name) throws InterruptedException {
