@@ -53,6 +53,8 @@ import org.switchboard.routing.api.RoutingRequest;
  */
 final class CallDistribution {
     private static final Logger LOG = LoggerFactory.getLogger(CallDistribution.class);
+    /** How soon a call that a strategy left waiting is decided again. */
+    static final Duration REDECIDE_AFTER = Duration.ofSeconds(1);
     /** How calls transferred to one agent are shown in routing decisions. */
     private static final InstalledStrategy DIRECTED = new InstalledStrategy("transfer-to-agent",
             "org.switchboard.acd", "-", null, true);
@@ -95,6 +97,8 @@ final class CallDistribution {
     private final Map<String, QueueLine> queues = new LinkedHashMap<>();
     private final Map<String, AgentSeat> agents = new TreeMap<>();
     private final Map<String, WaitingCall> calls = new HashMap<>();
+    /** The pending decision after a strategy left a call waiting, if any. */
+    private Timers.Timer redecision;
     private List<String> pauseReasons = List.of("break", "lunch", "training", "meeting");
     private long arrivals;
     private long decisions;
@@ -648,9 +652,23 @@ final class CallDistribution {
                     id -> isCandidateOf(id, decision));
             if (choice.agents().isEmpty()) {
                 notNow.add(best);
+                askAgainLater();
                 continue;
             }
             offer(best, bestLine, choice, bestCandidates.size());
+        }
+    }
+
+    /**
+     * A strategy wanted none of the candidates for a call now (for example it waits for one agent): decide again
+     * a little later even if nothing else happens meanwhile; at most one such decision is pending.
+     */
+    private void askAgainLater() {
+        if (redecision == null) {
+            redecision = timers.schedule(REDECIDE_AFTER, () -> {
+                redecision = null;
+                dispatch();
+            });
         }
     }
 

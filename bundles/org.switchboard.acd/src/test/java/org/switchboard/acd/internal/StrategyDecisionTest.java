@@ -144,6 +144,25 @@ public class StrategyDecisionTest extends DistributionFixture {
     }
 
     @Test
+    public void callAStrategyLeftWaitingIsDecidedAgainASecondLaterWithoutAnyOtherEvent() throws SettingsException {
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+        installInline("patient", request -> asked.incrementAndGet() < 3
+                ? RoutingDecision.ranked(List.of(), "waiting for the previous agent")
+                : RoutingDecision.choose("1001", "waited long enough"));
+        acd.defineQueue(support().withStrategy("patient"));
+        readyAgents("1001");
+        ScriptedLeg leg = call("c1");
+        assertTrue(leg.offers.isEmpty());
+
+        timers.advance(CallDistribution.REDECIDE_AFTER);
+        assertTrue("asked again, still waiting", leg.offers.isEmpty());
+        timers.advance(CallDistribution.REDECIDE_AFTER);
+
+        assertEquals("1001", leg.lastOffer().agentId());
+        assertEquals(3, asked.get());
+    }
+
+    @Test
     public void ringAllRingsEveryCandidateAndTheFirstToAnswerWinsWhileTheOthersAreReleased()
             throws SettingsException {
         install("ring-all", request -> RoutingDecision.ringAll(
