@@ -145,6 +145,28 @@ public class CallControlTest extends SwitchboardTestSupport {
     }
 
     @Test
+    public void agentDialsOutTheAgentsPhoneRingsFirstThenTheNumberAndTheCallIsRecorded() throws Exception {
+        onlyAvailable("1001");
+        agents().pause("1001", "lunch");
+        Sipp.Run agentPhone = sipp.start("agent-answer.xml", AGENT_1001_PORT, "-s", "1001");
+        Sipp.Run number = sipp.start("agent-hangup.xml", OUTBOUND_TRUNK_PORT, "-s", "5557777");
+
+        String callId = control().dial("1001", "5557777");
+
+        agentPhone.expectSuccess();
+        number.expectSuccess();
+        awaitCondition("the call out ended", () -> records().find(callId).map(c -> c.state() == CallState.ENDED)
+                .orElse(false));
+        CallDetailRecord call = records().find(callId).orElseThrow();
+        assertEquals("outbound", call.queue());
+        assertEquals("5557777", call.dnis());
+        assertEquals("1001", call.agentId());
+        assertEquals(Disposition.ANSWERED, call.disposition());
+        CallControlException busy = assertThrows(CallControlException.class, () -> control().dial("1001", "12x"));
+        assertTrue(busy.getMessage(), busy.getMessage().contains("not a number"));
+    }
+
+    @Test
     public void requestsThatCannotBeCarriedOutAreRefusedWithAReason() throws Exception {
         assertTrue(assertThrows(CallControlException.class, () -> control().hangUp("no-such-call")).getMessage()
                 .contains("no call no-such-call"));

@@ -53,6 +53,10 @@ import org.switchboard.routing.api.RoutingRequest;
  */
 final class CallDistribution {
     private static final Logger LOG = LoggerFactory.getLogger(CallDistribution.class);
+    /** The queue name an agent's outbound calls are recorded under. */
+    static final String OUTBOUND = "outbound";
+    /** How long an agent's own phone rings when the agent dials out. */
+    static final Duration OUTBOUND_RING = Duration.ofSeconds(30);
     /** How soon a call that a strategy left waiting is decided again. */
     static final Duration REDECIDE_AFTER = Duration.ofSeconds(1);
     /** How calls transferred to one agent are shown in routing decisions. */
@@ -397,6 +401,39 @@ final class CallDistribution {
         dispatch();
     }
 
+    /** An agent dials out: recorded, the agent reserved and their phone rung first (see CallDistributor). */
+    void outboundStarted(InboundCall call, CallerLeg leg, String agentId) {
+        AgentSeat agent = agents.get(agentId);
+        Optional<PhoneRegistration> phone = agent == null ? Optional.empty() : phones.locate(agent.settings.phone());
+        if (agent == null || (agent.state != AgentState.AVAILABLE && agent.state != AgentState.PAUSED)
+                || phone.isEmpty()) {
+            LOG.info("agent {} cannot dial {} now ({})", agentId, call.dnis(), agent == null ? "unknown agent"
+                    : phone.isEmpty() ? "no phone registered" : agent.state.name().toLowerCase());
+            leg.release(486, "Agent not free");
+            return;
+        }
+        WaitingCall waiting = new WaitingCall(call, leg, arrivals++,
+                CallDetailRecord.arrived(call.callId(), call.ani(), call.dnis(), OUTBOUND, call.arrivedAt()));
+        waiting.outbound = true;
+        try {
+            records.calls().save(waiting.record, new CallStateChange(call.callId(), CallState.QUEUED,
+                    call.arrivedAt(), "agent " + agentId + " dials " + call.dnis()));
+        } catch (RuntimeException e) {
+            LOG.error("outbound call {} refused: its record could not be written", call.callId(), e);
+            leg.release(503, "Service Unavailable");
+            return;
+        }
+        calls.put(call.callId(), waiting);
+        saveVariables(call.callId(), call.variables());
+        agent.callId = call.callId();
+        enter(agent, AgentState.RESERVED, "dialling " + call.dnis());
+        waiting.offeredTo.add(agentId);
+        waiting.record = waiting.record.offered(agentId, now());
+        save(waiting, "the agent's phone rings first");
+        events.offered(waiting.record, agentId, waiting.variables);
+        leg.offer(new AgentOffer(call.callId(), agentId, phone.get().contact(), OUTBOUND_RING));
+    }
+
     void agentRinging(String callId, String agentId) {
         AgentSeat agent = agents.get(agentId);
         if (agent != null && callId.equals(agent.callId) && agent.state == AgentState.RESERVED) {
@@ -447,6 +484,16 @@ final class CallDistribution {
         }
         WaitingCall call = calls.get(callId);
         AgentSeat agent = agents.get(agentId);
+        if (call != null && call.outbound) {
+            if (agent != null && callId.equals(agent.callId)) {
+                agent.callId = null;
+                afterOffer(agent, "own phone did not take the outbound call " + callId + ": " + detail);
+            }
+            call.offeredTo.remove(agentId);
+            finish(call, Disposition.FAILED, "the agent's phone did not take it: " + detail);
+            dispatch();
+            return;
+        }
         if (agent != null && callId.equals(agent.callId) && !agentId.equals(call == null ? null : call.answeredBy)) {
             offerNotAnswered(agent, call, callId, detail);
         }

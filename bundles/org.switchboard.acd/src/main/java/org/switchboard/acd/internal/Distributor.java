@@ -291,6 +291,11 @@ public class Distributor
     }
 
     @Override
+    public void outboundStarted(InboundCall call, CallerLeg leg, String agentId) {
+        run(() -> distribution.outboundStarted(call, leg, agentId));
+    }
+
+    @Override
     public void callbackRequested(String callId, String number) {
         run(() -> distribution.callbackRequested(callId, number));
     }

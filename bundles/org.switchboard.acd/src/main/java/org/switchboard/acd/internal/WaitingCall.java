@@ -44,6 +44,9 @@ final class WaitingCall {
      */
     String directedTo;
 
+    /** An agent's call out (dial from the desktop): in no queue, offered to that agent only. */
+    boolean outbound;
+
     /** The call variable that sends a call to one agent. */
     static final String DIRECTED_TO = "transfer.toAgent";
 

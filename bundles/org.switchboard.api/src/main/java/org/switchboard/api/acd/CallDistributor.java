@@ -76,4 +76,15 @@ public interface CallDistributor {
      */
     default void callbackRequested(String callId, String number) {
     }
+
+    /**
+     * An agent dials out from the desktop: the distributor records the call ({@code call.queue()} names no queue;
+     * the record says {@code outbound}), reserves the agent (who must be available or paused, with a registered
+     * phone) and offers the call to the agent through {@code leg} as usual, so that the agent's phone rings first;
+     * the edge reports the outcome as for any offer, then {@link #callEnded} or {@link #callFailed}. When the
+     * agent cannot take it, {@code leg} is released (486). Since 1.2.
+     */
+    default void outboundStarted(InboundCall call, CallerLeg leg, String agentId) {
+        leg.release(501, "Outbound calls not supported");
+    }
 }

@@ -52,7 +52,7 @@ import org.switchboard.api.sip.CallControlException;
  * synchronized: the SIP stack's threads, the distributor's thread, the flow's threads and the ring timer all act
  * on it.
  */
-final class BridgedCall implements CallerLeg {
+final class BridgedCall implements CallerLeg, ServerCall {
     private static final Logger LOG = LoggerFactory.getLogger(BridgedCall.class);
     private static final String OUTSIDE_PREFIX = "number:";
     private static final String CALLBACK_PREFIX = "callback:";
@@ -130,6 +130,7 @@ final class BridgedCall implements CallerLeg {
     private final SipEndpoint sip;
     private final SipReplies replies;
     private final MediaServer mediaServer;
+    private final DialogActions actions;
     private final ServerTransaction callerInvite;
     private final String callerTag = SipReplies.newTag();
     /** The caller's RTP endpoint: the answer to the INVITE's offer, or our own offer when it had none. */
@@ -162,6 +163,7 @@ final class BridgedCall implements CallerLeg {
         this.sip = sip;
         this.replies = replies;
         this.mediaServer = mediaServer;
+        this.actions = new DialogActions(sip, replies);
         this.callerInvite = callerInvite;
         this.callerMedia = callerMedia;
         this.callerLateOffer = callerLateOffer;
@@ -172,15 +174,67 @@ final class BridgedCall implements CallerLeg {
         return phase;
     }
 
-    String id() {
+    @Override
+    public String id() {
         return id;
     }
 
-    void trackedAs(String sipCallId) {
+    // ---- ServerCall: what the bridge routes here
+
+    @Override
+    public boolean isOwnInvite(ClientTransaction transaction) {
+        return isAgentInvite(transaction);
+    }
+
+    @Override
+    public void provisional(ClientTransaction transaction, Response response) {
+        agentProvisional(transaction, response);
+    }
+
+    @Override
+    public void answered(ClientTransaction transaction, Response response, Dialog dialog) {
+        agentAnswered(transaction, response, dialog);
+    }
+
+    @Override
+    public void failed(ClientTransaction transaction, int status, String reason) {
+        agentFailed(transaction, status, reason);
+    }
+
+    @Override
+    public void bye(String sipCallId) {
+        hungUp(sipCallId.equals(callerSipCallId()));
+    }
+
+    @Override
+    public void reinvite(String sipCallId, ServerTransaction transaction) {
+        reinvited(sipCallId.equals(callerSipCallId()), transaction);
+    }
+
+    @Override
+    public void ack(String sipCallId, Request ack) {
+        if (sipCallId.equals(callerSipCallId())) {
+            callerAcknowledged(ack);
+        }
+    }
+
+    @Override
+    public void cancel() {
+        callerCancelled();
+    }
+
+    @Override
+    public void serverLegFailed(String reason) {
+        callerLegFailed(reason);
+    }
+
+    @Override
+    public void trackedAs(String sipCallId) {
         sipCallIds.add(sipCallId);
     }
 
-    Set<String> trackedSipCallIds() {
+    @Override
+    public Set<String> trackedSipCallIds() {
         return sipCallIds;
     }
 
@@ -707,7 +761,8 @@ final class BridgedCall implements CallerLeg {
     // ---- third-party call control (the agent's desktop)
 
     /** The desktop ends the call: every connected party gets a BYE. */
-    synchronized void hangUpFromDesk() throws CallControlException {
+    @Override
+    public synchronized void hangUpFromDesk() throws CallControlException {
         Phase was = phase;
         switch (was) {
             case ENDED -> throw new CallControlException("call " + id + " has already ended");
@@ -954,48 +1009,14 @@ final class BridgedCall implements CallerLeg {
     }
 
     private Request agentInvite(String contact, String sdp) throws ParseException, InvalidArgumentException {
-        Address target = sip.addresses.createAddress(contact);
-        SipURI requestUri = (SipURI) target.getURI();
-        String transport = requestUri.getTransportParam() == null ? "udp" : requestUri.getTransportParam();
-
-        SipURI fromUri = sip.addresses.createSipURI(ani, sip.settings().host());
-        Address fromAddress = sip.addresses.createAddress(fromUri);
-        fromAddress.setDisplayName(ani);
-        FromHeader from = sip.headers.createFromHeader(fromAddress, SipReplies.newTag());
-        ToHeader to = sip.headers.createToHeader(sip.addresses.createAddress(
-                sip.addresses.createSipURI(requestUri.getUser(), requestUri.getHost())), null);
-        CallIdHeader callId = sip.provider().getNewCallId();
-        CSeqHeader cseq = sip.headers.createCSeqHeader(1L, Request.INVITE);
-        ViaHeader via = sip.headers.createViaHeader(sip.settings().host(), sip.settings().port(), transport, null);
-        MaxForwardsHeader maxForwards = sip.headers.createMaxForwardsHeader(70);
-        List<ViaHeader> vias = new ArrayList<>();
-        vias.add(via);
-        Request invite = sip.messages.createRequest(requestUri, Request.INVITE, callId, cseq, from, to, vias,
-                maxForwards);
-        invite.addHeader(replies.contact());
-        replies.setSdp(invite, sdp);
-        return invite;
+        return actions.invite(contact, ani, sdp);
     }
 
     private void acknowledge(Dialog dialog, Response response) {
-        try {
-            long cseq = ((CSeqHeader) response.getHeader(CSeqHeader.NAME)).getSeqNumber();
-            dialog.sendAck(dialog.createAck(cseq));
-        } catch (InvalidArgumentException | SipException e) {
-            LOG.warn("call {}: could not acknowledge the agent's answer: {}", id, e.getMessage());
-        }
+        actions.acknowledge(id, dialog, response);
     }
 
     private void sendBye(Dialog dialog) {
-        if (dialog == null) {
-            return;
-        }
-        try {
-            Request bye = dialog.createRequest(Request.BYE);
-            ClientTransaction transaction = sip.provider().getNewClientTransaction(bye);
-            dialog.sendRequest(transaction);
-        } catch (SipException | RuntimeException e) {
-            LOG.warn("call {}: could not send BYE: {}", id, e.getMessage());
-        }
+        actions.bye(id, dialog);
     }
 }

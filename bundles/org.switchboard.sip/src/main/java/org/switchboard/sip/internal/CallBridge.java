@@ -61,9 +61,9 @@ final class CallBridge {
     private final LogThrottle logThrottle;
     private final Clock clock;
     /** Calls by the SIP Call-ID of either leg. */
-    private final Map<String, BridgedCall> calls = new ConcurrentHashMap<>();
+    private final Map<String, ServerCall> calls = new ConcurrentHashMap<>();
     /** Calls by the server's id (the distributor's), for call control. */
-    private final Map<String, BridgedCall> byId = new ConcurrentHashMap<>();
+    private final Map<String, ServerCall> byId = new ConcurrentHashMap<>();
 
     CallBridge(SipEndpoint sip, SipReplies replies, Supplier<CallDistributor> distributor,
             Supplier<MediaServer> media, Supplier<CallFlows> flows, Supplier<Optional<OutboundTrunk>> trunk,
@@ -247,7 +247,7 @@ final class CallBridge {
     void cancel(RequestEvent event) {
         withCall(event, (st, call) -> {
             replies.send(st, Response.OK);
-            call.callerCancelled();
+            call.cancel();
         });
     }
 
@@ -255,7 +255,7 @@ final class CallBridge {
     void bye(RequestEvent event) {
         withCall(event, (st, call) -> {
             replies.send(st, Response.OK);
-            call.hungUp(isCallerLeg(call, event.getRequest()));
+            call.bye(sipCallId(event.getRequest()));
         });
     }
 
@@ -263,8 +263,8 @@ final class CallBridge {
      * Hands the request's transaction and call to {@code action}; a request for no known call gets 481, without
      * any state kept for it (a flood of them costs no memory).
      */
-    private void withCall(RequestEvent event, BiConsumer<ServerTransaction, BridgedCall> action) {
-        BridgedCall call = calls.get(sipCallId(event.getRequest()));
+    private void withCall(RequestEvent event, BiConsumer<ServerTransaction, ServerCall> action) {
+        ServerCall call = calls.get(sipCallId(event.getRequest()));
         if (call == null) {
             replies.refuse(event, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, 0);
             return;
@@ -277,14 +277,14 @@ final class CallBridge {
     }
 
     private void reinvite(RequestEvent event) {
-        withCall(event, (st, call) -> call.reinvited(isCallerLeg(call, event.getRequest()), st));
+        withCall(event, (st, call) -> call.reinvite(sipCallId(event.getRequest()), st));
     }
 
     /** An ACK inside a call: the caller's may carry the answer to our late offer. */
     void ack(RequestEvent event) {
-        BridgedCall call = calls.get(sipCallId(event.getRequest()));
-        if (call != null && isCallerLeg(call, event.getRequest())) {
-            call.callerAcknowledged(event.getRequest());
+        ServerCall call = calls.get(sipCallId(event.getRequest()));
+        if (call != null) {
+            call.ack(sipCallId(event.getRequest()), event.getRequest());
         }
     }
 
@@ -297,7 +297,7 @@ final class CallBridge {
         if (ct == null || !Request.INVITE.equals(cseq.getMethod())) {
             return;
         }
-        BridgedCall call = calls.get(sipCallId(response));
+        ServerCall call = calls.get(sipCallId(response));
         int status = response.getStatusCode();
         if (call == null) {
             if (status >= 200 && status < 300) {
@@ -305,31 +305,31 @@ final class CallBridge {
             }
             return;
         }
-        if (!call.isAgentInvite(ct)) {
+        if (!call.isOwnInvite(ct)) {
             return;
         }
         if (status < 200) {
-            call.agentProvisional(ct, response);
+            call.provisional(ct, response);
         } else if (status < 300) {
-            call.agentAnswered(ct, response, event.getDialog() != null ? event.getDialog() : ct.getDialog());
+            call.answered(ct, response, event.getDialog() != null ? event.getDialog() : ct.getDialog());
         } else {
-            call.agentFailed(ct, status, response.getReasonPhrase());
+            call.failed(ct, status, response.getReasonPhrase());
         }
     }
 
     void timeout(TimeoutEvent event) {
         if (event.isServerTransaction()) {
             ServerTransaction st = event.getServerTransaction();
-            BridgedCall call = calls.get(sipCallId(st.getRequest()));
+            ServerCall call = calls.get(sipCallId(st.getRequest()));
             if (call != null && Request.INVITE.equals(st.getRequest().getMethod())) {
-                call.callerLegFailed("caller's leg timed out");
+                call.serverLegFailed("caller's leg timed out");
             }
             return;
         }
         ClientTransaction ct = event.getClientTransaction();
-        BridgedCall call = calls.get(sipCallId(ct.getRequest()));
-        if (call != null && call.isAgentInvite(ct)) {
-            call.agentFailed(ct, Response.REQUEST_TIMEOUT, "no response from the agent's phone");
+        ServerCall call = calls.get(sipCallId(ct.getRequest()));
+        if (call != null && call.isOwnInvite(ct)) {
+            call.failed(ct, Response.REQUEST_TIMEOUT, "no response from the phone");
         }
     }
 
@@ -348,15 +348,15 @@ final class CallBridge {
         }
     }
 
-    // ---- bookkeeping for BridgedCall
+    // ---- bookkeeping for the calls
 
-    void track(String sipCallId, BridgedCall call) {
+    void track(String sipCallId, ServerCall call) {
         calls.put(sipCallId, call);
         call.trackedAs(sipCallId);
     }
 
     /** The call ended (called once per call): drops its Call-IDs and gives its admission back. */
-    void forget(BridgedCall call) {
+    void forget(ServerCall call) {
         for (String sipCallId : call.trackedSipCallIds()) {
             calls.remove(sipCallId, call);
         }
@@ -371,12 +371,52 @@ final class CallBridge {
     }
 
     /** The call in progress with this id. */
-    BridgedCall call(String callId) throws CallControlException {
-        BridgedCall call = byId.get(callId);
+    ServerCall call(String callId) throws CallControlException {
+        ServerCall call = byId.get(callId);
         if (call == null) {
             throw new CallControlException("no call " + callId + " is in progress");
         }
         return call;
+    }
+
+    /** A caller's call in progress (hold and transfer apply to those). */
+    BridgedCall callerCall(String callId) throws CallControlException {
+        if (call(callId) instanceof BridgedCall bridged) {
+            return bridged;
+        }
+        throw new CallControlException("call " + callId + " is an agent's call out: only hang-up applies to it");
+    }
+
+    /**
+     * An agent dials out: the distributor records the call and rings the agent's phone first; the number is called
+     * once the agent answers. Returns the new call's id.
+     */
+    String dialOut(String agentId, String number) throws CallControlException {
+        CallDistributor acd = distributor.get();
+        MediaServer mediaServer = media.get();
+        if (acd == null || mediaServer == null) {
+            throw new CallControlException("the " + (acd == null ? "distributor" : "media server")
+                    + " is not running");
+        }
+        OutboundTrunk outbound = trunk.get().orElseThrow(() -> new CallControlException(
+                "no outbound trunk is configured (outboundTrunk in etc/org.switchboard.sip.cfg)"));
+        if (admission.tryAdmit() != CallAdmission.Verdict.ADMITTED) {
+            throw new CallControlException("the server is at its limit of calls; try again shortly");
+        }
+        String id = newCallId();
+        OutboundCall call = new OutboundCall(id, agentId, number, outbound.hostAndPort(),
+                Duration.ofSeconds(outbound.ringSeconds()), this, new DialogActions(sip, replies), replies,
+                mediaServer);
+        byId.put(id, call);
+        LOG.info("call {}: agent {} dials {}", id, agentId, number);
+        try {
+            acd.outboundStarted(new InboundCall(id, agentId, number, "outbound", clock.instant(), 0,
+                    Map.of("outbound.agent", agentId)), call, agentId);
+        } catch (RuntimeException e) {
+            call.release(Response.SERVER_INTERNAL_ERROR, "Not recorded");
+            throw new CallControlException("the distributor did not take the call: " + e.getMessage());
+        }
+        return id;
     }
 
     /** host:port of the outbound trunk, when one is configured. */
@@ -409,11 +449,7 @@ final class CallBridge {
 
     /** Ends every call (the SIP edge is stopping). */
     void releaseAll() {
-        calls.values().stream().distinct().forEach(call -> call.callerLegFailed("SIP edge stopped"));
-    }
-
-    private static boolean isCallerLeg(BridgedCall call, Request request) {
-        return call.callerSipCallId().equals(sipCallId(request));
+        calls.values().stream().distinct().forEach(call -> call.serverLegFailed("SIP edge stopped"));
     }
 
     private static String sipCallId(javax.sip.message.Message message) {

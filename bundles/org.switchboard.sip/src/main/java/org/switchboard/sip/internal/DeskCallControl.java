@@ -6,6 +6,8 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
+import org.switchboard.api.acd.AgentState;
+import org.switchboard.api.acd.AgentStatus;
 import org.switchboard.api.sip.CallControl;
 import org.switchboard.api.sip.CallControlException;
 
@@ -14,17 +16,17 @@ final class DeskCallControl implements CallControl {
     private final Supplier<Optional<CallBridge>> bridge;
     private final Supplier<Optional<OutboundTrunk>> trunk;
     private final Predicate<String> queueExists;
-    private final Function<String, Optional<String>> queueOfAgent;
+    private final Function<String, Optional<AgentStatus>> agents;
 
     /**
-     * @param queueOfAgent a queue the agent is logged in to, empty when the agent is not logged in (or unknown)
+     * @param agents an agent as the distributor has it now, empty when unknown
      */
     DeskCallControl(Supplier<Optional<CallBridge>> bridge, Supplier<Optional<OutboundTrunk>> trunk,
-            Predicate<String> queueExists, Function<String, Optional<String>> queueOfAgent) {
+            Predicate<String> queueExists, Function<String, Optional<AgentStatus>> agents) {
         this.bridge = bridge;
         this.trunk = trunk;
         this.queueExists = queueExists;
-        this.queueOfAgent = queueOfAgent;
+        this.agents = agents;
     }
 
     @Override
@@ -34,18 +36,18 @@ final class DeskCallControl implements CallControl {
 
     @Override
     public void hold(String callId) throws CallControlException {
-        running().call(callId).holdFromDesk(true);
+        running().callerCall(callId).holdFromDesk(true);
     }
 
     @Override
     public void resume(String callId) throws CallControlException {
-        running().call(callId).holdFromDesk(false);
+        running().callerCall(callId).holdFromDesk(false);
     }
 
     @Override
     public void transfer(String callId, String target) throws CallControlException {
         CallBridge calls = running();
-        BridgedCall call = calls.call(callId);
+        BridgedCall call = calls.callerCall(callId);
         int colon = target == null ? -1 : target.indexOf(':');
         String kind = colon < 0 ? "" : target.substring(0, colon);
         String to = colon < 0 ? "" : target.substring(colon + 1);
@@ -65,8 +67,8 @@ final class DeskCallControl implements CallControl {
                 call.transferToNumber(to, outbound.hostAndPort(), Duration.ofSeconds(outbound.ringSeconds()));
             }
             case "agent" -> {
-                String queue = queueOfAgent.apply(to).orElseThrow(() -> new CallControlException(
-                        "agent " + to + " is not logged in"));
+                String queue = agents.apply(to).flatMap(agent -> agent.queues().stream().findFirst())
+                        .orElseThrow(() -> new CallControlException("agent " + to + " is not logged in"));
                 call.transferToQueue(queue, calls.newId(), calls.clock().instant(), Optional.of(to));
             }
             default -> throw new CallControlException("target must be queue:NAME, number:DIGITS or agent:ID, not '"
@@ -76,7 +78,16 @@ final class DeskCallControl implements CallControl {
 
     @Override
     public String dial(String agentId, String number) throws CallControlException {
-        throw new CallControlException("dialling out from the desktop is not supported by this server yet");
+        if (number == null || !OutboundTrunk.NUMBER.matcher(number).matches()) {
+            throw new CallControlException("'" + number + "' is not a number to dial (digits, *, #, a leading +)");
+        }
+        AgentStatus agent = agents.apply(agentId).orElseThrow(() -> new CallControlException(
+                "there is no agent " + agentId));
+        if (agent.state() != AgentState.AVAILABLE && agent.state() != AgentState.PAUSED) {
+            throw new CallControlException("agent " + agentId + " is " + agent.state().name().toLowerCase()
+                    + ": only an available or paused agent can dial out");
+        }
+        return running().dialOut(agentId, number);
     }
 
     private CallBridge running() throws CallControlException {

@@ -142,8 +142,7 @@ public class SipEdge implements PhoneRegistry, SourceGuard, CallControl, SipMess
     private final CallControl callControl = new DeskCallControl(
             () -> Optional.ofNullable(this.running).map(Running::bridge), () -> this.outboundTrunk,
             queue -> Optional.ofNullable(this.desk).flatMap(d -> d.queue(queue)).isPresent(),
-            agent -> Optional.ofNullable(this.desk).flatMap(d -> d.agent(agent))
-                    .flatMap(status -> status.queues().stream().findFirst()));
+            agent -> Optional.ofNullable(this.desk).flatMap(d -> d.agent(agent)));
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     private volatile List<PhoneRegistrationListener> registrationListeners;

@@ -1,0 +1,106 @@
+package org.switchboard.sip.internal;
+
+import java.text.ParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.sip.ClientTransaction;
+import javax.sip.Dialog;
+import javax.sip.InvalidArgumentException;
+import javax.sip.SipException;
+import javax.sip.address.Address;
+import javax.sip.address.SipURI;
+import javax.sip.header.CSeqHeader;
+import javax.sip.header.CallIdHeader;
+import javax.sip.header.FromHeader;
+import javax.sip.header.MaxForwardsHeader;
+import javax.sip.header.ToHeader;
+import javax.sip.header.ViaHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** What the calls of the back-to-back user agent send as a UAC: new INVITEs, ACKs of answers, BYEs. */
+final class DialogActions {
+    private static final Logger LOG = LoggerFactory.getLogger(DialogActions.class);
+
+    private final SipEndpoint sip;
+    private final SipReplies replies;
+
+    DialogActions(SipEndpoint sip, SipReplies replies) {
+        this.sip = sip;
+        this.replies = replies;
+    }
+
+    /** A new INVITE to {@code target} (a contact or SIP URI) from {@code fromUser} at this server, with an SDP offer. */
+    Request invite(String target, String fromUser, String sdp) throws ParseException, InvalidArgumentException {
+        Address address = sip.addresses.createAddress(target);
+        SipURI requestUri = (SipURI) address.getURI();
+        String transport = requestUri.getTransportParam() == null ? "udp" : requestUri.getTransportParam();
+
+        SipURI fromUri = sip.addresses.createSipURI(fromUser, sip.settings().host());
+        Address fromAddress = sip.addresses.createAddress(fromUri);
+        fromAddress.setDisplayName(fromUser);
+        FromHeader from = sip.headers.createFromHeader(fromAddress, SipReplies.newTag());
+        ToHeader to = sip.headers.createToHeader(sip.addresses.createAddress(
+                sip.addresses.createSipURI(requestUri.getUser(), requestUri.getHost())), null);
+        CallIdHeader callId = sip.provider().getNewCallId();
+        CSeqHeader cseq = sip.headers.createCSeqHeader(1L, Request.INVITE);
+        ViaHeader via = sip.headers.createViaHeader(sip.settings().host(), sip.settings().port(), transport, null);
+        MaxForwardsHeader maxForwards = sip.headers.createMaxForwardsHeader(70);
+        List<ViaHeader> vias = new ArrayList<>();
+        vias.add(via);
+        Request invite = sip.messages.createRequest(requestUri, Request.INVITE, callId, cseq, from, to, vias,
+                maxForwards);
+        invite.addHeader(replies.contact());
+        replies.setSdp(invite, sdp);
+        return invite;
+    }
+
+    /** Sends the INVITE in a new client transaction, which it returns. */
+    ClientTransaction send(Request invite) throws SipException {
+        ClientTransaction transaction = sip.provider().getNewClientTransaction(invite);
+        transaction.sendRequest();
+        return transaction;
+    }
+
+    void acknowledge(String callId, Dialog dialog, Response response) {
+        try {
+            long cseq = ((CSeqHeader) response.getHeader(CSeqHeader.NAME)).getSeqNumber();
+            dialog.sendAck(dialog.createAck(cseq));
+        } catch (InvalidArgumentException | SipException e) {
+            LOG.warn("call {}: could not acknowledge an answer: {}", callId, e.getMessage());
+        }
+    }
+
+    void bye(String callId, Dialog dialog) {
+        if (dialog == null) {
+            return;
+        }
+        try {
+            Request bye = dialog.createRequest(Request.BYE);
+            ClientTransaction transaction = sip.provider().getNewClientTransaction(bye);
+            dialog.sendRequest(transaction);
+        } catch (SipException | RuntimeException e) {
+            LOG.warn("call {}: could not send BYE: {}", callId, e.getMessage());
+        }
+    }
+
+    /** CANCELs a pending INVITE; false when the CANCEL could not be sent (the INVITE is then terminated). */
+    boolean cancel(String callId, ClientTransaction invite) {
+        try {
+            sip.provider().getNewClientTransaction(invite.createCancel()).sendRequest();
+            return true;
+        } catch (SipException | RuntimeException e) {
+            LOG.debug("call {}: CANCEL not sent ({})", callId, e.getMessage());
+            try {
+                invite.terminate();
+            } catch (javax.sip.ObjectInUseException ignored) {
+                // already terminated
+            }
+            return false;
+        }
+    }
+}
