@@ -1,0 +1,111 @@
+package org.switchboard.web.internal.api;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.switchboard.api.acd.AgentDesk;
+import org.switchboard.api.acd.CallDistributor;
+import org.switchboard.api.audit.AuditLog;
+import org.switchboard.api.call.CallDetailRecordStore;
+import org.switchboard.api.ivr.CallFlowFiles;
+import org.switchboard.api.sip.CallControl;
+import org.switchboard.crm.api.CustomerDirectory;
+import org.switchboard.web.internal.WebSettings;
+import org.switchboard.web.internal.auth.Authenticator;
+import org.switchboard.web.internal.auth.KarafUsers;
+import org.switchboard.web.internal.auth.Role;
+import org.switchboard.web.internal.auth.SessionRegistry;
+import org.switchboard.web.internal.auth.WebUser;
+
+/**
+ * The API's backends for tests: users with passwords and roles in memory, real sessions, no call-center services
+ * (requests that need one get 503, as when they are not running).
+ */
+public final class FakeBackends implements Backends {
+
+    /** A user of the fake realm. */
+    public record Account(String password, Set<Role> roles) {
+    }
+
+    private final Map<String, Account> accounts;
+    private final SessionRegistry sessions = new SessionRegistry(Clock.systemUTC(), () -> Duration.ofMinutes(30));
+
+    public FakeBackends(Map<String, Account> accounts) {
+        this.accounts = Map.copyOf(accounts);
+    }
+
+    public static FakeBackends withDemoUsers() {
+        return new FakeBackends(Map.of(
+                "1001", new Account("agent1001", Set.of(Role.AGENT)),
+                "1002", new Account("agent1002", Set.of(Role.AGENT)),
+                "supervisor", new Account("supervisor", Set.of(Role.SUPERVISOR)),
+                "karaf", new Account("karaf", Set.of(Role.ADMIN))));
+    }
+
+    @Override
+    public Authenticator authenticator() {
+        return (username, password) -> Optional.ofNullable(accounts.get(username))
+                .filter(account -> Arrays.equals(account.password().toCharArray(), password))
+                .map(account -> new WebUser(username, account.roles()));
+    }
+
+    @Override
+    public SessionRegistry sessions() {
+        return sessions;
+    }
+
+    @Override
+    public WebSettings settings() {
+        return WebSettings.DEFAULTS;
+    }
+
+    @Override
+    public Optional<AgentDesk> agentDesk() {
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<CallDistributor> distributor() {
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<CallDetailRecordStore> callRecords() {
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<CallControl> callControl() {
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<CustomerDirectory> customers() {
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<CallFlowFiles> flowFiles() {
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<ConfigurationAdmin> configurations() {
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<AuditLog> audit() {
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<KarafUsers> users() {
+        return Optional.empty();
+    }
+}
