@@ -4,11 +4,15 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +27,8 @@ import org.junit.Test;
 /**
  * The distribution killed with {@code kill -9} while two answered calls are up, then started again: the two calls
  * are closed as interrupted at their last recorded change, every record written before the kill is there, the
- * agents are logged in again as they were, and the audit log kept the operator's actions. Like
+ * agents are logged in again as they were, the audit log kept the operator's actions, and the recordings of the two
+ * calls are repaired: playable up to the last second written, marked interrupted. Like
  * {@link DistributionRestartTest}, it runs the unpacked archive with bin/start and bin/client, on ports of its own.
  */
 public class DistributionCrashTest {
@@ -34,6 +39,8 @@ public class DistributionCrashTest {
     private static final int CALLER_PORT = 16171;
     /** sipp's own -timeout must outlast the call held by crash-caller.xml (120 s); the kill comes long before. */
     private static final String[] LONG_SIPP_TIMEOUT = { "-timeout", "300s" };
+    private static final int WAV_HEADER = 44;
+    private static final int BYTES_PER_SECOND = 8000 * 4;
 
     private static Path home;
     private static final List<Sipp.Run> phones = new ArrayList<>();
@@ -116,6 +123,13 @@ public class DistributionCrashTest {
                 audit.stream().map(entry -> entry.get("Action")).toList());
         assertTrue(audit.toString(), audit.stream().allMatch(entry -> entry.get("Who").equals("karaf")));
 
+        // Both calls are being recorded, each file past its first second (the header is updated every second).
+        List<Map<String, String>> recording = awaitRows("callcenter:recordings", rows -> rows.stream()
+                .filter(row -> row.get("State").equals("recording")).count() == 2);
+        List<Path> open = recording.stream().filter(row -> row.get("State").equals("recording"))
+                .map(row -> Path.of(row.get("File"))).toList();
+        awaitFiles(open, WAV_HEADER + 2 * BYTES_PER_SECOND);
+
         long killed = killTheServerWithSignal9();
         for (Sipp.Run phone : phones) {
             phone.stop();
@@ -160,8 +174,56 @@ public class DistributionCrashTest {
         assertEquals("logged-out", agents.get("1003").get("State"));
 
         assertEquals("the audit log kept every entry", audit, rows(client("callcenter:audit"), "Time"));
+
+        List<Map<String, String>> recordings = awaitRows("callcenter:recordings", rows -> rows.stream()
+                .filter(row -> row.get("State").startsWith("interrupted")).count() == 2);
+        for (Map<String, String> row : recordings) {
+            Path file = Path.of(row.get("File"));
+            if (!open.contains(file)) {
+                assertEquals("the call over before the kill was recorded to its end", "complete", row.get("State"));
+                continue;
+            }
+            assertTrue(row.toString(), row.get("State").startsWith("interrupted: the server stopped while recording"));
+            assertPlayable(file);
+            assertEquals(Long.toString(Files.size(file)), row.get("Bytes"));
+            assertEquals("SHA-256 of the repaired file", sha256(file), row.get("SHA-256"));
+            assertTrue(row.toString(), Double.parseDouble(row.get("Duration s")) >= 2);
+        }
         System.out.println("calls recovered after kill -9: " + recovered);
         assertEquals(2, recovered);
+    }
+
+    /** Waits until every file has at least {@code bytes} on disk. */
+    private static void awaitFiles(List<Path> files, long bytes) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        for (Path file : files) {
+            while (!Files.exists(file) || Files.size(file) < bytes) {
+                assertTrue(file + " never reached " + bytes + " bytes", System.nanoTime() < deadline);
+                Thread.sleep(100);
+            }
+        }
+    }
+
+    /** A repaired recording: a stereo 8 kHz WAV whose header announces exactly the samples the file holds. */
+    private static void assertPlayable(Path file) throws Exception {
+        ByteBuffer header = ByteBuffer.wrap(Files.readAllBytes(file), 0, WAV_HEADER).order(ByteOrder.LITTLE_ENDIAN);
+        long size = Files.size(file);
+        assertEquals(file + ": RIFF size", size - 8, header.getInt(4) & 0xFFFF_FFFFL);
+        assertEquals(file + ": channels", 2, header.getShort(22));
+        assertEquals(file + ": sample rate", 8000, header.getInt(24));
+        assertEquals(file + ": data size", size - WAV_HEADER, header.getInt(40) & 0xFFFF_FFFFL);
+        assertEquals(file + ": whole stereo frames", 0, (size - WAV_HEADER) % 4);
+        if (Files.isExecutable(Path.of("/usr/bin/sox"))) {
+            Process sox = new ProcessBuilder("sox", "--i", file.toString()).redirectErrorStream(true).start();
+            String output = new String(sox.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(sox.waitFor(30, TimeUnit.SECONDS));
+            assertEquals(output, 0, sox.exitValue());
+            assertTrue(output, output.contains("Channels       : 2"));
+        }
+    }
+
+    private static String sha256(Path file) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
     }
 
     /** An answered call not ended yet. */

@@ -118,6 +118,56 @@ final class RtpCaller implements AutoCloseable {
         timestamp += 6 * 160;
     }
 
+    /**
+     * Speaks a sine tone: PCMU frames of 20 ms sent on a steady 20 ms schedule from a thread of its own, until the
+     * returned handle is closed.
+     */
+    AutoCloseable speakTone(double hertz) {
+        Thread speaker = new Thread(() -> {
+            long next = System.nanoTime();
+            for (long frame = 0; !rtp.isClosed() && !Thread.currentThread().isInterrupted(); frame++) {
+                ByteBuffer packet = ByteBuffer.allocate(12 + 160);
+                packet.put((byte) 0x80).put((byte) 0).putShort((short) sequence++).putInt((int) timestamp)
+                        .putInt(0x5eed1234);
+                for (int i = 0; i < 160; i++) {
+                    long n = frame * 160 + i;
+                    packet.put(muLaw((int) Math.round(8000 * Math.sin(2 * Math.PI * hertz * n / 8000))));
+                }
+                timestamp += 160;
+                try {
+                    rtp.send(new DatagramPacket(packet.array(), packet.capacity(), serverMedia));
+                    next += 20_000_000L;
+                    long wait = next - System.nanoTime();
+                    if (wait > 0) {
+                        Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                    }
+                } catch (IOException e) {
+                    return;
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "rtp-caller-tone");
+        speaker.setDaemon(true);
+        speaker.start();
+        return () -> {
+            speaker.interrupt();
+            speaker.join(1000);
+        };
+    }
+
+    /** G.711 µ-law of a 16-bit sample. */
+    static byte muLaw(int sample) {
+        int sign = sample < 0 ? 0x80 : 0;
+        int magnitude = Math.min(Math.abs(sample), 32635) + 0x84;
+        int exponent = 7;
+        for (int mask = 0x4000; (magnitude & mask) == 0 && exponent > 0; mask >>= 1) {
+            exponent--;
+        }
+        int mantissa = (magnitude >> (exponent + 3)) & 0x0f;
+        return (byte) ~(sign | (exponent << 4) | mantissa);
+    }
+
     /** Records what arrives for {@code duration}, or until the server hangs up. */
     void listen(Duration duration) throws InterruptedException {
         long deadline = System.nanoTime() + duration.toNanos();

@@ -78,6 +78,7 @@ public abstract class SwitchboardTestSupport {
             logLevel(LogLevel.INFO),
             editConfigurationFilePut("etc/org.switchboard.sip.cfg", "port", Integer.toString(SIP_PORT)),
             editConfigurationFilePut("etc/org.switchboard.sip.cfg", "tlsPort", Integer.toString(TLS_PORT)),
+            editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", "18181"),
             editConfigurationFilePut("etc/org.switchboard.sip.cfg", "outboundTrunk",
                     "127.0.0.1:" + OUTBOUND_TRUNK_PORT),
             editConfigurationFilePut(QUEUE_CFG, "maxWaitSeconds", "4"),

@@ -13,6 +13,26 @@ import org.osgi.annotation.versioning.ProviderType;
 @ProviderType
 public interface MediaLeg extends AutoCloseable {
 
+    /**
+     * The server's id of the call this leg belongs to, as given when it was opened (empty from an implementation
+     * older than 1.1).
+     *
+     * @since 1.1
+     */
+    default String callId() {
+        return "";
+    }
+
+    /**
+     * Which leg of its call this is, as given when it was opened ("caller", an agent's id, "number:DIGITS");
+     * empty from an implementation older than 1.1.
+     *
+     * @since 1.1
+     */
+    default String name() {
+        return "";
+    }
+
     /** The SDP that describes this endpoint: the offer, or the answer to the remote offer. */
     String localDescription();
 
@@ -60,6 +80,18 @@ public interface MediaLeg extends AutoCloseable {
 
     /** Ends the relay with the other leg, if any; both legs then send what they play. */
     void unbridge();
+
+    /**
+     * Gives {@code tap} every audio frame this leg receives from now on (20 ms, decoded to 16-bit samples at
+     * 8 kHz), until the returned registration is removed or the leg closes. For recording and monitoring. An
+     * implementation that cannot tap its audio (one older than 1.1) gives nothing and a registration that does
+     * nothing.
+     *
+     * @since 1.1
+     */
+    default AudioTap.Registration tapReceived(AudioTap tap) {
+        return () -> { };
+    }
 
     /** What this leg has sent and received so far. */
     MediaStatistics statistics();

@@ -1,5 +1,7 @@
 package org.switchboard.api.media;
 
+import java.util.List;
+
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -30,6 +32,16 @@ public interface MediaServer {
 
     /** Whether a prompt of that name can be played (see {@link MediaLeg#play}). */
     boolean hasPrompt(String name);
+
+    /**
+     * The legs of a call that are open now, in the order they were opened; empty when there is none (always, from
+     * an implementation older than 1.1).
+     *
+     * @since 1.1
+     */
+    default List<MediaLeg> legsOf(String callId) {
+        return List.of();
+    }
 
     /** How many legs are open now. */
     int openLegs();

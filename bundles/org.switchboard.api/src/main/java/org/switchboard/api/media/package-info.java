@@ -3,7 +3,7 @@
  * it, and two legs relayed to each other once a call is bridged. The SIP edge opens the legs from the SDP it
  * receives and sends the SDP they describe.
  */
-@Version("1.0.0")
+@Version("1.1.0")
 package org.switchboard.api.media;
 
 import org.osgi.annotation.versioning.Version;

@@ -2,6 +2,7 @@ package org.switchboard.media.internal;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.util.List;
 import java.util.Map;
 
 import org.osgi.service.component.annotations.Activate;
@@ -114,6 +115,11 @@ public class MediaServerComponent implements MediaServer {
     @Override
     public boolean hasPrompt(String name) {
         return server.hasPrompt(name);
+    }
+
+    @Override
+    public List<MediaLeg> legsOf(String callId) {
+        return server.legsOf(callId);
     }
 
     @Override

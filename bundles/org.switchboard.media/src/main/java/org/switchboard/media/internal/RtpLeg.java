@@ -9,12 +9,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.switchboard.api.media.AudioTap;
 import org.switchboard.api.media.MediaException;
 import org.switchboard.api.media.MediaLeg;
 import org.switchboard.api.media.MediaStatistics;
@@ -62,7 +64,8 @@ final class RtpLeg implements MediaLeg {
     /** Guarded by the server's bridge lock for writes. */
     private volatile RtpLeg peer;
     private volatile Consumer<Character> dtmfListener;
-    private volatile Consumer<short[]> receivedAudioTap;
+    /** Copy on write: the receive loop reads it for every packet, taps come and go rarely. */
+    private final List<AudioTap> taps = new CopyOnWriteArrayList<>();
 
     RtpLeg(RtpMediaServer server, String callId, String legName, DatagramChannel channel, LegSetup setup) {
         this.server = server;
@@ -225,12 +228,27 @@ final class RtpLeg implements MediaLeg {
         dtmfListener = listener;
     }
 
-    /**
-     * Gives {@code tap} every audio frame this leg receives, decoded to 16-bit samples, in the receive loop (it
-     * must not block, and must not keep or change the array); null removes it. For recording.
-     */
-    void tapReceivedAudio(Consumer<short[]> tap) {
-        receivedAudioTap = tap;
+    @Override
+    public String callId() {
+        return callId;
+    }
+
+    @Override
+    public String name() {
+        return legName;
+    }
+
+    /** The taps are called in the receive loop, with the decoded frame they share. */
+    @Override
+    public AudioTap.Registration tapReceived(AudioTap tap) {
+        Objects.requireNonNull(tap, "tap");
+        // a wrapper of its own, so that the same tap added twice is removed once per registration
+        AudioTap registered = tap::frame;
+        if (closed) {
+            return () -> { };
+        }
+        taps.add(registered);
+        return () -> taps.remove(registered);
     }
 
     @Override
@@ -306,6 +324,7 @@ final class RtpLeg implements MediaLeg {
         }
         unbridge();
         stopPlaying();
+        taps.clear();
         server.closed(this, channel);
         MediaStatistics statistics = statistics();
         LOG.debug("call {} leg {} closed: sent {} ({} failed), received {}, lost {}, jitter {} ms, dropped {}",
@@ -385,13 +404,14 @@ final class RtpLeg implements MediaLeg {
 
     private void receivedAudio(RtpPacket packet, Codec codec, long nowNanos) {
         short[] decoded = null;
-        Consumer<short[]> tap = receivedAudioTap;
-        if (tap != null) {
+        if (!taps.isEmpty()) {
             decoded = codec.decode(packet.payload());
-            try {
-                tap.accept(decoded);
-            } catch (RuntimeException e) {
-                LOG.error("call {} leg {}: received-audio tap failed", callId, legName, e);
+            for (AudioTap tap : taps) {
+                try {
+                    tap.frame(decoded, nowNanos);
+                } catch (RuntimeException e) {
+                    LOG.error("call {} leg {}: received-audio tap failed", callId, legName, e);
+                }
             }
         }
         RtpLeg other = peer;

@@ -34,6 +34,8 @@ final class RtpMediaServer implements MediaServer, AutoCloseable {
     private final Tones tones = new Tones();
     private final Map<Codec, byte[]> silence = new EnumMap<>(Codec.class);
     private final Set<RtpLeg> legs = ConcurrentHashMap.newKeySet();
+    /** The open legs by call id, in the order they opened. */
+    private final Map<String, List<RtpLeg>> legsByCall = new ConcurrentHashMap<>();
     private final Object bridgeLock = new Object();
     private final SecureRandom random = new SecureRandom();
     private final ReceiveLoop receiver;
@@ -110,6 +112,11 @@ final class RtpMediaServer implements MediaServer, AutoCloseable {
         RtpLeg leg = new RtpLeg(this, callId, legName, channel, new RtpLeg.LegSetup(current.settings().address(),
                 port, current.prompts(), current.settings().musicOnHold(), random));
         legs.add(leg);
+        legsByCall.compute(callId, (id, ofCall) -> {
+            List<RtpLeg> next = ofCall == null ? new ArrayList<>() : new ArrayList<>(ofCall);
+            next.add(leg);
+            return List.copyOf(next);
+        });
         receiver.register(channel, leg);
         return leg;
     }
@@ -117,6 +124,11 @@ final class RtpMediaServer implements MediaServer, AutoCloseable {
     @Override
     public boolean hasPrompt(String name) {
         return configured.prompts().prompt(name).isPresent();
+    }
+
+    @Override
+    public List<MediaLeg> legsOf(String callId) {
+        return List.copyOf(legsByCall.getOrDefault(callId, List.of()));
     }
 
     @Override
@@ -142,6 +154,11 @@ final class RtpMediaServer implements MediaServer, AutoCloseable {
 
     void closed(RtpLeg leg, DatagramChannel channel) {
         legs.remove(leg);
+        legsByCall.computeIfPresent(leg.callId(), (id, ofCall) -> {
+            List<RtpLeg> next = new ArrayList<>(ofCall);
+            next.remove(leg);
+            return next.isEmpty() ? null : List.copyOf(next);
+        });
         receiver.release(channel);
     }
 

@@ -186,11 +186,40 @@ public class MediaRelayTest {
         try (RemoteParty caller = new RemoteParty(10)) {
             RtpLeg leg = (RtpLeg) media.server().answer("c1", "caller", caller.sdp("8"));
             BlockingQueue<short[]> frames = new LinkedBlockingQueue<>();
-            leg.tapReceivedAudio(frames::add);
+            leg.tapReceived((samples, receivedNanos) -> frames.add(samples));
             short[] samples = { 100, -200, 3000, -4000 };
             caller.sendAudio(leg.localPort(), 8, Codec.PCMA.encode(samples, 0, samples.length));
             short[] tapped = frames.poll(WAIT_MILLIS, TimeUnit.MILLISECONDS);
             assertArrayEquals(Codec.PCMA.decode(Codec.PCMA.encode(samples, 0, samples.length)), tapped);
+        }
+    }
+
+    @Test
+    public void aRemovedTapGetsNoMoreFramesWhileAnotherTapStillDoes() throws Exception {
+        try (RemoteParty caller = new RemoteParty(13)) {
+            RtpLeg leg = (RtpLeg) media.server().answer("c1", "caller", caller.sdp("0"));
+            BlockingQueue<short[]> removed = new LinkedBlockingQueue<>();
+            BlockingQueue<short[]> kept = new LinkedBlockingQueue<>();
+            leg.tapReceived((samples, receivedNanos) -> removed.add(samples)).remove();
+            leg.tapReceived((samples, receivedNanos) -> kept.add(samples));
+            caller.sendAudio(leg.localPort(), 0, new byte[160]);
+            assertEquals(160, kept.poll(WAIT_MILLIS, TimeUnit.MILLISECONDS).length);
+            assertTrue(removed.isEmpty());
+        }
+    }
+
+    @Test
+    public void theLegsOfACallAreFoundByItsIdUntilTheyClose() throws Exception {
+        try (RemoteParty caller = new RemoteParty(14); RemoteParty agent = new RemoteParty(15)) {
+            RtpLeg callerLeg = (RtpLeg) media.server().answer("c7", "caller", caller.sdp("0"));
+            RtpLeg agentLeg = (RtpLeg) media.server().answer("c7", "1001", agent.sdp("0"));
+            media.server().answer("c8", "caller", caller.sdp("0")).close();
+            assertEquals(List.of(callerLeg, agentLeg), media.server().legsOf("c7"));
+            assertEquals("c7", agentLeg.callId());
+            assertEquals("1001", agentLeg.name());
+            agentLeg.close();
+            assertEquals(List.of(callerLeg), media.server().legsOf("c7"));
+            assertTrue(media.server().legsOf("c8").isEmpty());
         }
     }
 

@@ -1,0 +1,267 @@
+package org.switchboard.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.Before;
+import org.junit.Test;
+import org.switchboard.api.acd.AgentState;
+import org.switchboard.api.call.CallDetailRecord;
+import org.switchboard.api.call.CallState;
+
+/**
+ * A call through queue support recorded as an operator finds it: the caller speaks one tone, the agent's phone
+ * another, the supervisor pauses the recording from the shell for a while; the stereo WAV file has the caller on
+ * the left and the agent on the right, lasts as long as the talk, holds silence where it was paused, and its
+ * SHA-256 is the one {@code callcenter:recordings} shows.
+ */
+public class RecordingTest extends SwitchboardTestSupport {
+    private static final double CALLER_HERTZ = 440;
+    private static final double AGENT_HERTZ = 1000;
+    private static final int RATE = 8000;
+
+    @Before
+    public void registerPhone() throws Exception {
+        registerPhoneIfNeeded("1001", AGENT_1001_PORT);
+    }
+
+    @Test
+    public void aCallIsRecordedInStereoForItsWholeTalkTimeWithThePauseInSilence() throws Exception {
+        writeAgentTone(Path.of(System.getProperty("switchboard.sipp.logs"), "agent-tone.ulaw"));
+        onlyAvailable("1001");
+        Sipp.Run agent = sipp.start("agent-answer-tone.xml", AGENT_1001_PORT, "-s", "1001");
+        String callId;
+        long pausedNanos;
+        try (RtpCaller caller = new RtpCaller(SIP_PORT, "4930888")) {
+            assertEquals(200, caller.call("4000", Duration.ofSeconds(10)));
+            AutoCloseable tone = caller.speakTone(CALLER_HERTZ);
+            try {
+                callId = callOf("1001");
+                awaitCondition("the call is being recorded",
+                        () -> recordingOf(callId).map(row -> row.get("State").equals("recording")).orElse(false));
+                Thread.sleep(1500);
+                String paused = execute("callcenter:recording-pause " + callId);
+                long pausedAt = System.nanoTime();
+                assertTrue(paused, paused.contains("Recording of call " + callId + " paused"));
+                Thread.sleep(1000);
+                String resumed = execute("callcenter:recording-resume " + callId);
+                pausedNanos = System.nanoTime() - pausedAt;
+                assertTrue(resumed, resumed.contains("Recording of call " + callId + " resumed"));
+                Thread.sleep(1500);
+            } finally {
+                tone.close();
+            }
+            caller.hangUp();
+        }
+        agent.expectSuccess();
+        awaitCondition("the call ended", () -> records().find(callId).map(c -> c.state() == CallState.ENDED)
+                .orElse(false));
+        awaitCondition("the recording is complete",
+                () -> recordingOf(callId).map(row -> row.get("State").equals("complete")).orElse(false));
+        awaitAgentState("1001", AgentState.AVAILABLE);
+        CallDetailRecord call = records().find(callId).orElseThrow();
+        Map<String, String> recording = recordingOf(callId).orElseThrow();
+        Path file = Path.of(recording.get("File"));
+
+        assertEquals("support", recording.get("Queue"));
+        assertEquals("1001", recording.get("Agent"));
+        assertEquals("4930888", recording.get("Customer"));
+        assertEquals(Long.toString(Files.size(file)), recording.get("Bytes"));
+        assertEquals("SHA-256 of the file", sha256(file), recording.get("SHA-256"));
+
+        long talkMillis = Duration.between(call.answeredAt(), call.endedAt()).toMillis();
+        long recordedMillis = Math.round(Double.parseDouble(recording.get("Duration s")) * 1000);
+        assertTrue("recorded " + recordedMillis + " ms of a talk of " + talkMillis + " ms",
+                Math.abs(recordedMillis - talkMillis) <= 100);
+
+        Wav wav = Wav.read(file);
+        assertEquals(2, wav.channels);
+        assertEquals(RATE, wav.sampleRate);
+        assertEquals(16, wav.bitsPerSample);
+        assertEquals("the file holds what its metadata says", recordedMillis, wav.left.length * 1000L / RATE, 10);
+
+        String[] pause = recording.get("Paused (s from start)").split("-");
+        assertEquals("one pause: " + recording, 2, pause.length);
+        int pauseFrom = (int) Math.round(Double.parseDouble(pause[0]) * RATE);
+        int pauseTo = (int) Math.round(Double.parseDouble(pause[1]) * RATE);
+        long pauseMillis = (pauseTo - pauseFrom) * 1000L / RATE;
+        assertTrue("paused " + pauseMillis + " ms in the file for " + pausedNanos / 1_000_000 + " ms in the shell",
+                Math.abs(pauseMillis - TimeUnit.NANOSECONDS.toMillis(pausedNanos)) <= 100);
+        assertTrue("silence on the left while paused", silent(wav.left, pauseFrom, pauseTo));
+        assertTrue("silence on the right while paused", silent(wav.right, pauseFrom, pauseTo));
+
+        int margin = RATE / 5;
+        for (int[] talk : List.of(new int[] { margin, pauseFrom - margin },
+                new int[] { pauseTo + margin, wav.left.length - margin })) {
+            String where = "samples " + talk[0] + ".." + talk[1];
+            assertTrue("caller's tone on the left, " + where, share(CALLER_HERTZ, wav.left, talk) > 0.8);
+            assertTrue("no agent on the left, " + where, share(AGENT_HERTZ, wav.left, talk) < 0.05);
+            assertTrue("agent's tone on the right, " + where, share(AGENT_HERTZ, wav.right, talk) > 0.8);
+            assertTrue("no caller on the right, " + where, share(CALLER_HERTZ, wav.right, talk) < 0.05);
+        }
+
+        String sox = soxInfo(file);
+        if (sox != null) {
+            assertTrue(sox, sox.contains("Channels       : 2"));
+            assertTrue(sox, sox.contains("Sample Rate    : 8000"));
+        }
+    }
+
+    @Test
+    public void recordingsAreListedByQueueAndAgentAndPausingACallNotRecordedIsRefused() throws Exception {
+        String listed = execute("callcenter:recordings --queue nowhere --agent 1001 --since 2020-01-01");
+        assertTrue(listed, table(listed).orElse(List.of()).isEmpty());
+        String refused = execute("callcenter:recording-pause no-such-call");
+        assertTrue(refused, refused.contains("Call no-such-call is not being recorded"));
+    }
+
+    /** The row of {@code callcenter:recordings} for the call, if there is one. */
+    private Optional<Map<String, String>> recordingOf(String callId) {
+        try {
+            return table(execute("callcenter:recordings --queue support")).orElse(List.of()).stream()
+                    .filter(row -> callId.equals(row.get("Call"))).findFirst();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String callOf(String agentId) throws InterruptedException {
+        awaitCondition("agent " + agentId + " on a call", () -> agents().agent(agentId)
+                .map(a -> a.state() == AgentState.ON_CALL && a.callId() != null).orElse(false));
+        return agents().agent(agentId).orElseThrow().callId();
+    }
+
+    /**
+     * One second of the agent's tone (a whole number of cycles), raw 8 kHz µ-law: sipp streams the file's bytes as
+     * they are, in a loop.
+     */
+    private static void writeAgentTone(Path file) throws IOException {
+        byte[] samples = new byte[RATE];
+        for (int i = 0; i < RATE; i++) {
+            samples[i] = RtpCaller.muLaw((int) Math.round(8000 * Math.sin(2 * Math.PI * AGENT_HERTZ * i / RATE)));
+        }
+        Files.createDirectories(file.getParent());
+        Files.write(file, samples);
+    }
+
+    /** Power of a frequency in part of a channel, relative to the part's whole power (Goertzel). */
+    private static double share(double hertz, short[] samples, int[] range) {
+        double coefficient = 2 * Math.cos(2 * Math.PI * hertz / RATE);
+        double previous = 0;
+        double beforePrevious = 0;
+        double total = 0;
+        for (int i = range[0]; i < range[1]; i++) {
+            double current = samples[i] + coefficient * previous - beforePrevious;
+            beforePrevious = previous;
+            previous = current;
+            total += (double) samples[i] * samples[i];
+        }
+        double power = previous * previous + beforePrevious * beforePrevious - coefficient * previous * beforePrevious;
+        return total == 0 ? 0 : power / (total * (range[1] - range[0]) / 2);
+    }
+
+    private static boolean silent(short[] samples, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (samples[i] != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String sha256(Path file) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+    }
+
+    /** What {@code sox --i} says of the file, or null when sox is not on the PATH. */
+    private static String soxInfo(Path file) throws Exception {
+        boolean installed = Arrays.stream(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
+                .anyMatch(directory -> !directory.isEmpty() && Files.isExecutable(Path.of(directory, "sox")));
+        if (!installed) {
+            return null;
+        }
+        Process sox = new ProcessBuilder("sox", "--i", file.toString()).redirectErrorStream(true).start();
+        String output = new String(sox.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue("sox did not finish", sox.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(output, 0, sox.exitValue());
+        return output;
+    }
+
+    /** A 16-bit stereo WAV file: its format and its two channels. */
+    private static final class Wav {
+        final int channels;
+        final int sampleRate;
+        final int bitsPerSample;
+        final short[] left;
+        final short[] right;
+
+        private Wav(ByteBuffer bytes) {
+            channels = bytes.getShort(22);
+            sampleRate = bytes.getInt(24);
+            bitsPerSample = bytes.getShort(34);
+            int frames = bytes.getInt(40) / 4;
+            left = new short[frames];
+            right = new short[frames];
+            for (int i = 0; i < frames; i++) {
+                left[i] = bytes.getShort(44 + 4 * i);
+                right[i] = bytes.getShort(46 + 4 * i);
+            }
+        }
+
+        static Wav read(Path file) throws IOException {
+            return new Wav(ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN));
+        }
+    }
+
+    /**
+     * The rows of the table a command printed, each by column name. Karaf's ShellTable prints a header, a line of
+     * dashes, then rows, with cells separated by " | " (or box-drawing characters on a terminal that takes them).
+     */
+    static Optional<List<Map<String, String>>> table(String output) {
+        List<String> lines = output.lines()
+                .map(line -> line.replace('\u2502', '|').replace('\u253c', '+').replace('\u2500', '-'))
+                .filter(line -> line.contains(" | ") || line.contains("-+-")).toList();
+        int separator = -1;
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains("-+-")) {
+                separator = i;
+            }
+        }
+        if (separator < 1) {
+            return Optional.empty();
+        }
+        List<String> header = cells(lines.get(separator - 1));
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (String line : lines.subList(separator + 1, lines.size())) {
+            List<String> cells = cells(line);
+            Map<String, String> row = new LinkedHashMap<>();
+            for (int i = 0; i < header.size(); i++) {
+                row.put(header.get(i), i < cells.size() ? cells.get(i) : "");
+            }
+            rows.add(row);
+        }
+        return Optional.of(rows);
+    }
+
+    private static List<String> cells(String line) {
+        return Arrays.stream(line.split("\\|", -1)).map(String::trim).toList();
+    }
+}
