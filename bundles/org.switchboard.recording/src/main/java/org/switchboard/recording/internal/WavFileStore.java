@@ -20,6 +20,7 @@ import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.switchboard.api.store.SchemaMigrations;
 import org.switchboard.recording.NewRecording;
 import org.switchboard.recording.PausedInterval;
 import org.switchboard.recording.Recording;
@@ -46,16 +47,19 @@ public class WavFileStore implements RecordingStore {
     private final Clock clock;
     private volatile Path directory;
 
+    /** The recordings' own Liquibase changelog, applied by the store on the Switchboard database. */
+    static final String CHANGELOG = "db/changelog/switchboard-recording.xml";
+
     @Activate
     public WavFileStore(@Reference(name = "dataSource", target = "(dataSourceName=switchboard)")
-            DataSource dataSource, Map<String, Object> properties) throws Exception {
-        this(dataSource, RecordingSettings.directoryOf(properties), Clock.systemUTC());
+            DataSource dataSource, @Reference(name = "migrations") SchemaMigrations migrations,
+            Map<String, Object> properties) throws Exception {
+        this(dataSource, migrations, RecordingSettings.directoryOf(properties), Clock.systemUTC());
     }
 
-    WavFileStore(DataSource dataSource, Path directory, Clock clock) throws Exception {
-        try (Connection connection = dataSource.getConnection()) {
-            RecordingSchemaMigration.update(connection);
-        }
+    WavFileStore(DataSource dataSource, SchemaMigrations migrations, Path directory, Clock clock)
+            throws Exception {
+        migrations.migrate(CHANGELOG, WavFileStore.class.getClassLoader());
         this.transactions = new Transactions(dataSource);
         this.clock = clock;
         this.directory = directory;

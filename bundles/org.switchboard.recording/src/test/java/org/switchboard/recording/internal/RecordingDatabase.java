@@ -1,6 +1,7 @@
 package org.switchboard.recording.internal;
 
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -11,6 +12,9 @@ import java.time.ZoneOffset;
 import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.junit.rules.ExternalResource;
 import org.junit.rules.TemporaryFolder;
+import org.switchboard.api.call.StoreException;
+import org.switchboard.api.store.SchemaMigrations;
+import org.switchboard.store.internal.SchemaMigration;
 
 /** A recording store on a real Derby database and a folder of WAV files, both temporary, with a clock to move. */
 final class RecordingDatabase extends ExternalResource {
@@ -33,7 +37,7 @@ final class RecordingDatabase extends ExternalResource {
         EmbeddedDataSource creating = dataSource();
         creating.setCreateDatabase("create");
         creating.getConnection().close();
-        store = new WavFileStore(dataSource(), directory, clock);
+        store = new WavFileStore(dataSource(), migrations(), directory, clock);
     }
 
     @Override
@@ -57,7 +61,18 @@ final class RecordingDatabase extends ExternalResource {
 
     /** A second store on the same database and folder, as after the server restarts. */
     WavFileStore restarted() throws Exception {
-        return new WavFileStore(dataSource(), directory, clock);
+        return new WavFileStore(dataSource(), migrations(), directory, clock);
+    }
+
+    /** Migrates as the store does in the server: the store's own migration code, on this database. */
+    private SchemaMigrations migrations() {
+        return (changelog, loader) -> {
+            try (Connection connection = dataSource().getConnection()) {
+                SchemaMigration.update(connection, changelog, loader, false);
+            } catch (Exception e) {
+                throw new StoreException(changelog + ": " + e.getMessage(), e);
+            }
+        };
     }
 
     private EmbeddedDataSource dataSource() {

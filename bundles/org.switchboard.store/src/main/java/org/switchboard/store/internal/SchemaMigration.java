@@ -17,21 +17,35 @@ import liquibase.lockservice.LockServiceFactory;
 import liquibase.resource.ClassLoaderResourceAccessor;
 import liquibase.ui.LoggerUIService;
 
-/** Brings the schema up to date with the Liquibase changelog packed in this bundle. */
-final class SchemaMigration {
+/**
+ * Runs a Liquibase changelog against the Switchboard database: the store's own at boot, and other bundles' own
+ * through the {@link org.switchboard.api.store.SchemaMigrations} service. Public only so that other bundles' unit
+ * tests can migrate a test database the same way; not exported.
+ */
+public final class SchemaMigration {
 
+    /** The store's own changelog. */
     static final String CHANGELOG = "db/changelog/switchboard.xml";
 
     private SchemaMigration() {
     }
 
-    /**
-     * Applies the change sets not yet applied. The caller keeps and closes the connection, which Liquibase leaves
-     * with autocommit off; no transaction is open on it when this returns or throws.
-     */
+    /** Applies the store's own change sets not yet applied (at boot, when nobody else uses the database yet). */
     static void update(Connection connection) throws Exception {
         // The same class loader serves in JUnit and in OSGi, where it is this bundle's.
-        ClassLoader bundleLoader = SchemaMigration.class.getClassLoader();
+        update(connection, CHANGELOG, SchemaMigration.class.getClassLoader(), true);
+    }
+
+    /**
+     * Applies the change sets of {@code changelog}, read with {@code bundleLoader}, not yet applied. The caller
+     * keeps and closes the connection, which Liquibase leaves with autocommit off; no transaction is open on it
+     * when this returns or throws.
+     *
+     * @param releaseStaleLock whether a Liquibase lock still held is one left by a process that died (true only
+     *                         at boot, before anyone else can migrate)
+     */
+    public static void update(Connection connection, String changelog, ClassLoader bundleLoader,
+            boolean releaseStaleLock) throws Exception {
         Map<String, Object> scope = Map.of(
                 Scope.Attr.classLoader.name(), bundleLoader,
                 Scope.Attr.resourceAccessor.name(), new ClassLoaderResourceAccessor(bundleLoader),
@@ -42,7 +56,7 @@ final class SchemaMigration {
         // the thread that activates the component.
         thread.setContextClassLoader(bundleLoader);
         try {
-            Scope.child(scope, () -> run(connection));
+            Scope.child(scope, () -> run(connection, changelog, releaseStaleLock));
             endTransaction(connection, true);
         } catch (Exception e) {
             try {
@@ -66,7 +80,7 @@ final class SchemaMigration {
         }
     }
 
-    private static void run(Connection connection) throws Exception {
+    private static void run(Connection connection, String changelog, boolean releaseStaleLock) throws Exception {
         Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(
                 new JdbcConnection(connection));
         if (database instanceof DerbyDatabase derby) {
@@ -75,10 +89,12 @@ final class SchemaMigration {
         }
         // Embedded Derby lets only this JVM open the database and only this class migrates it, so a lock
         // still held here was left by a process that died during a migration; it would block boot for minutes.
-        LockServiceFactory.getInstance().getLockService(database).forceReleaseLock();
+        if (releaseStaleLock) {
+            LockServiceFactory.getInstance().getLockService(database).forceReleaseLock();
+        }
         new CommandScope(UpdateCommandStep.COMMAND_NAME)
                 .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
-                .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, CHANGELOG)
+                .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, changelog)
                 .setOutput(OutputStream.nullOutputStream()) // the summary is logged; keep it off stdout too
                 .execute();
     }

@@ -14,6 +14,8 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.switchboard.api.call.StoreException;
+import org.switchboard.api.store.SchemaMigrations;
 
 /**
  * The embedded Derby database of Switchboard: boots it and brings its schema up to date on activation, shuts it
@@ -21,10 +23,11 @@ import org.slf4j.LoggerFactory;
  */
 // Immediate: a delayed component would be shut down, and later booted and migrated again, whenever its
 // last user went away.
-@Component(configurationPid = SwitchboardDatabase.PID, service = { ConnectionSource.class, DataSource.class },
+@Component(configurationPid = SwitchboardDatabase.PID, service = { ConnectionSource.class, DataSource.class,
+    SchemaMigrations.class },
         property = "dataSourceName=switchboard", immediate = true)
 @Designate(ocd = SwitchboardDatabaseConfig.class)
-public class SwitchboardDatabase extends ForwardingDataSource implements ConnectionSource {
+public class SwitchboardDatabase extends ForwardingDataSource implements ConnectionSource, SchemaMigrations {
 
     static final String PID = "org.switchboard.store";
 
@@ -51,6 +54,15 @@ public class SwitchboardDatabase extends ForwardingDataSource implements Connect
         }
         dataSource = booted;
         LOG.info("Switchboard database ready at {}", directory);
+    }
+
+    @Override
+    public synchronized void migrate(String changelog, ClassLoader resources) {
+        try (Connection connection = getConnection()) {
+            SchemaMigration.update(connection, changelog, resources, false);
+        } catch (Exception e) {
+            throw new StoreException("changelog " + changelog + " could not be applied: " + e.getMessage(), e);
+        }
     }
 
     @Deactivate

@@ -17,6 +17,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.switchboard.api.store.SchemaMigrations;
 import org.switchboard.crm.api.Contact;
 import org.switchboard.crm.api.CrmAdapter;
 import org.switchboard.crm.api.CrmException;
@@ -53,16 +54,17 @@ public class DerbyCrm implements CrmAdapter, BuiltinCrm {
     private final Transactions transactions;
     private final Clock clock;
 
+    /** The built-in CRM's own Liquibase changelog, applied by the store on the Switchboard database. */
+    static final String CHANGELOG = "db/changelog/switchboard-crm.xml";
+
     @Activate
     public DerbyCrm(@Reference(name = "dataSource", target = "(dataSourceName=switchboard)")
-            DataSource dataSource) throws Exception {
-        this(dataSource, Clock.systemUTC());
+            DataSource dataSource, @Reference(name = "migrations") SchemaMigrations migrations) {
+        this(dataSource, migrations, Clock.systemUTC());
     }
 
-    DerbyCrm(DataSource dataSource, Clock clock) throws Exception {
-        try (Connection connection = dataSource.getConnection()) {
-            CrmSchemaMigration.update(connection);
-        }
+    DerbyCrm(DataSource dataSource, SchemaMigrations migrations, Clock clock) {
+        migrations.migrate(CHANGELOG, DerbyCrm.class.getClassLoader());
         this.transactions = new Transactions(dataSource);
         this.clock = clock;
         LOG.info("Built-in CRM ready");

@@ -1,5 +1,6 @@
 package org.switchboard.crm.builtin.internal;
 
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -10,6 +11,9 @@ import java.time.ZoneOffset;
 import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.junit.rules.ExternalResource;
 import org.junit.rules.TemporaryFolder;
+import org.switchboard.api.call.StoreException;
+import org.switchboard.api.store.SchemaMigrations;
+import org.switchboard.store.internal.SchemaMigration;
 
 /** A built-in CRM on a real Derby database in a temporary folder, with a clock the test moves. */
 final class CrmDatabase extends ExternalResource {
@@ -29,7 +33,7 @@ final class CrmDatabase extends ExternalResource {
         EmbeddedDataSource creating = dataSource();
         creating.setCreateDatabase("create");
         creating.getConnection().close();
-        crm = new DerbyCrm(dataSource(), clock);
+        crm = new DerbyCrm(dataSource(), migrations(), clock);
     }
 
     @Override
@@ -49,7 +53,18 @@ final class CrmDatabase extends ExternalResource {
 
     /** A second CRM component on the same database, as after a bundle restart: migrates again. */
     DerbyCrm restarted() throws Exception {
-        return new DerbyCrm(dataSource(), clock);
+        return new DerbyCrm(dataSource(), migrations(), clock);
+    }
+
+    /** Migrates as the store does in the server: the store's own migration code, on this database. */
+    private SchemaMigrations migrations() {
+        return (changelog, loader) -> {
+            try (Connection connection = dataSource().getConnection()) {
+                SchemaMigration.update(connection, changelog, loader, false);
+            } catch (Exception e) {
+                throw new StoreException(changelog + ": " + e.getMessage(), e);
+            }
+        };
     }
 
     private EmbeddedDataSource dataSource() {
