@@ -53,6 +53,8 @@ function renderCallControls() {
   byId('hangup').disabled = !['offered', 'answered'].includes(phase);
   byId('hold').disabled = phase !== 'answered';
   byId('resume').disabled = phase !== 'answered';
+  byId('recording-pause').disabled = phase !== 'answered';
+  byId('recording-resume').disabled = phase !== 'answered';
   byId('transfer').disabled = phase !== 'answered';
   byId('dial').disabled = !loggedIn() || ['offered', 'answered'].includes(phase);
 }
@@ -223,6 +225,8 @@ async function start() {
   action(byId('hangup'), () => callAction('/hangup', {}, 'Hanging up'));
   action(byId('hold'), () => callAction('/hold', {}, 'Call on hold'));
   action(byId('resume'), () => callAction('/resume', {}, 'Call resumed'));
+  action(byId('recording-pause'), () => callAction('/recording/pause', {}, 'Recording paused: silence is recorded'));
+  action(byId('recording-resume'), () => callAction('/recording/resume', {}, 'Recording resumed'));
   action(byId('transfer'), () => {
     const target = byId('transfer-target').value.trim();
     if (!target) {

@@ -2,11 +2,11 @@
 // the agents by state with time in state. Kept live by the event stream (queues every 2 s, agents at once).
 import { api, segment } from './api.js';
 import {
-  byId, connectLive, duration, el, fill, percent, secondsSince, showError, startPage, stateBadge, stateKey, table,
+  action, byId, connectLive, duration, el, fill, percent, secondsSince, showError, startPage, stateBadge, stateKey, table,
   tickClocks,
 } from './ui.js';
 
-const SUPERVISION_MISSING = 'available when recording and supervision are installed';
+const SUPERVISION_MISSING = 'available when supervision is installed';
 const agents = new Map();
 
 /** One figure; an alarm is marked with a symbol and said in words, not shown by colour alone. */
@@ -57,6 +57,19 @@ function supervisionButtons(agent) {
       'aria-label': label + ' on agent ' + agent.agentId + ' (' + SUPERVISION_MISSING + ')' }, label));
 }
 
+/** Pause and resume of the call's recording (a card number being read out): silence is recorded meanwhile. */
+function recordingButtons(agent) {
+  return ['pause', 'resume'].map((what) => {
+    const label = what === 'pause' ? 'Pause rec.' : 'Resume rec.';
+    const button = el('button', { type: 'button', 'aria-label': label + ' of the call of agent ' + agent.agentId },
+      label);
+    action(button, async () => {
+      await api.post('/calls/' + segment(agent.callId) + '/recording/' + what, {});
+    });
+    return button;
+  });
+}
+
 function renderAgents() {
   const list = [...agents.values()].sort((a, b) => a.agentId.localeCompare(b.agentId));
   const counts = {};
@@ -70,7 +83,7 @@ function renderAgents() {
       el('span', { id: 'agent-' + a.agentId + '-state' }, stateBadge(a.state, a.pauseReason)),
       a.since ? el('span', { 'data-since': a.since }, duration(secondsSince(a.since))) : '–',
       (a.queues || []).map((q) => (typeof q === 'string' ? q : q.name)).join(', '),
-      a.callId || '',
+      a.callId ? el('span', { class: 'cell-buttons' }, a.callId, ' ', recordingButtons(a)) : '',
       el('span', { class: 'cell-buttons' }, supervisionButtons(a)),
     ]), 'No agents configured.'));
 }

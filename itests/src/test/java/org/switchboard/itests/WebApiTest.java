@@ -65,6 +65,8 @@ public class WebApiTest extends SwitchboardTestSupport {
             new Endpoint("POST", "/calls/x/hangup", Needs.ANY), new Endpoint("POST", "/calls/x/hold", Needs.ANY),
             new Endpoint("POST", "/calls/x/resume", Needs.ANY), new Endpoint("POST", "/calls/x/transfer", Needs.ANY),
             new Endpoint("POST", "/calls/x/disposition", Needs.ANY),
+            new Endpoint("POST", "/calls/x/recording/pause", Needs.ANY),
+            new Endpoint("POST", "/calls/x/recording/resume", Needs.ANY),
             new Endpoint("GET", "/disposition-codes", Needs.ANY),
             new Endpoint("GET", "/reports/hourly", Needs.SUPERVISOR),
             new Endpoint("GET", "/reports/agents", Needs.SUPERVISOR),

@@ -21,6 +21,7 @@ import org.switchboard.api.audit.AuditLog;
 import org.switchboard.api.call.CallDetailRecordStore;
 import org.switchboard.api.ivr.CallFlowFiles;
 import org.switchboard.api.sip.CallControl;
+import org.switchboard.recording.Recorder;
 import org.switchboard.crm.api.CustomerDirectory;
 import org.switchboard.web.internal.api.ApiRoutes;
 import org.switchboard.web.internal.api.Backends;
@@ -60,6 +61,9 @@ public class ApiServlet extends HttpServlet implements Backends {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile CallControl callControl;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile Recorder recorder;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile CustomerDirectory customers;
@@ -115,6 +119,11 @@ public class ApiServlet extends HttpServlet implements Backends {
     @Override
     public Optional<CallControl> callControl() {
         return Optional.ofNullable(callControl);
+    }
+
+    @Override
+    public Optional<Recorder> recorder() {
+        return Optional.ofNullable(recorder);
     }
 
     @Override

@@ -9,6 +9,7 @@ import org.switchboard.api.audit.AuditLog;
 import org.switchboard.api.call.CallDetailRecordStore;
 import org.switchboard.api.ivr.CallFlowFiles;
 import org.switchboard.api.sip.CallControl;
+import org.switchboard.recording.Recorder;
 import org.switchboard.crm.api.CustomerDirectory;
 import org.switchboard.web.internal.WebSettings;
 import org.switchboard.web.internal.auth.Authenticator;
@@ -31,6 +32,9 @@ public interface Backends {
     Optional<CallControl> callControl();
 
     Optional<CustomerDirectory> customers();
+
+    /** Call recording, when it is installed. */
+    Optional<Recorder> recorder();
 
     Optional<CallFlowFiles> flowFiles();
 

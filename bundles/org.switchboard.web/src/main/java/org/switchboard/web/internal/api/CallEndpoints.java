@@ -15,6 +15,7 @@ import org.switchboard.api.call.CallDetailRecordStore;
 import org.switchboard.api.call.CallState;
 import org.switchboard.api.sip.CallControl;
 import org.switchboard.api.sip.CallControlException;
+import org.switchboard.recording.Recorder;
 import org.switchboard.crm.api.CrmAdapter;
 import org.switchboard.crm.api.Customer;
 import org.switchboard.crm.api.CustomerCard;
@@ -59,6 +60,8 @@ final class CallEndpoints {
         router.post("/calls/{id}/resume", Access.ANY_USER, request -> control(request, "call-resume",
                 CallControl::resume));
         router.post("/calls/{id}/transfer", Access.ANY_USER, this::transfer);
+        router.post("/calls/{id}/recording/pause", Access.ANY_USER, request -> recording(request, true));
+        router.post("/calls/{id}/recording/resume", Access.ANY_USER, request -> recording(request, false));
         router.post("/calls/{id}/disposition", Access.ANY_USER, this::disposition);
         router.get("/disposition-codes", Access.ANY_USER,
                 request -> ApiResponse.ok(backends.settings().dispositionCodes()));
@@ -148,6 +151,21 @@ final class CallEndpoints {
             throw ApiException.conflict(e.getMessage());
         }
         audit.record(request, action, record.callId());
+        return ApiResponse.accepted(Map.of());
+    }
+
+    /** Pauses or resumes the recording of a call (a card number being read out); silence is recorded meanwhile. */
+    private ApiResponse recording(ApiRequest request, boolean pause) {
+        request.json().allowOnly();
+        CallDetailRecord record = visibleCall(request);
+        Recorder recorder = backends.recorder().orElseThrow(() -> ApiException.unavailable("call recording"));
+        String by = request.user().username();
+        boolean done = pause ? recorder.pause(record.callId(), by) : recorder.resume(record.callId(), by);
+        if (!done) {
+            throw ApiException.conflict("call " + record.callId() + " is not being recorded"
+                    + (pause ? " or its recording is paused already" : " or its recording is not paused"));
+        }
+        audit.record(request, pause ? "recording-pause" : "recording-resume", record.callId());
         return ApiResponse.accepted(Map.of());
     }
 

@@ -21,6 +21,7 @@ import org.switchboard.web.internal.auth.KarafUsers;
 import org.switchboard.web.internal.auth.Role;
 import org.switchboard.web.internal.auth.SessionRegistry;
 import org.switchboard.web.internal.auth.WebUser;
+import org.switchboard.recording.Recorder;
 
 /**
  * The API's backends for tests: users with passwords and roles in memory, real sessions, no call-center services
@@ -81,6 +82,11 @@ public final class FakeBackends implements Backends {
 
     @Override
     public Optional<CallControl> callControl() {
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<Recorder> recorder() {
         return Optional.empty();
     }
 
