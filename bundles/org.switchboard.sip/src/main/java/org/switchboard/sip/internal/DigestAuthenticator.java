@@ -44,6 +44,7 @@ final class DigestAuthenticator {
     }
 
     private static final Duration NONCE_LIFETIME = Duration.ofMinutes(5);
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final String realm;
     private final Clock clock;
@@ -112,8 +113,14 @@ final class DigestAuthenticator {
                 + credentials.clientNonce() + ":" + credentials.qop() + ":" + ha2);
     }
 
+    /**
+     * A time stamp and a random part, signed with the address: two challenges issued in the same millisecond (to
+     * two phones behind one address) get different nonces, so that neither answer looks like a replay of the other.
+     */
     private String newNonce(String source) {
-        String issued = Long.toString(clock.millis());
+        byte[] salt = new byte[8];
+        RANDOM.nextBytes(salt);
+        String issued = clock.millis() + "." + HexFormat.of().formatHex(salt);
         return Base64.getUrlEncoder().withoutPadding()
                 .encodeToString((issued + ":" + sign(issued + "@" + source)).getBytes(StandardCharsets.US_ASCII));
     }
@@ -138,7 +145,8 @@ final class DigestAuthenticator {
             return false;
         }
         try {
-            long age = clock.millis() - Long.parseLong(issued);
+            int dot = issued.indexOf('.');
+            long age = clock.millis() - Long.parseLong(dot < 0 ? issued : issued.substring(0, dot));
             return age >= 0 && age <= NONCE_LIFETIME.toMillis();
         } catch (NumberFormatException e) {
             return false;

@@ -106,6 +106,19 @@ public class DigestAuthenticatorTest {
     }
 
     @Test
+    public void twoPhonesBehindOneAddressChallengedInTheSameMillisecondGetDifferentNonces() {
+        DigestAuthenticator authenticator = new DigestAuthenticator("switchboard", Clock.fixed(NOW, ZoneOffset.UTC));
+        String first = nonceOf(authenticator.challenge(false, PHONE));
+        String second = nonceOf(authenticator.challenge(false, PHONE));
+
+        assertTrue("different nonces", !first.equals(second));
+        assertEquals(Verdict.ACCEPTED, authenticator.verify("REGISTER", answer("1001", first, "demo1001"),
+                ha1("1001", "demo1001"), PHONE));
+        assertEquals("the second phone's first answer is not a replay of the first's", Verdict.ACCEPTED,
+                authenticator.verify("REGISTER", answer("1002", second, "demo1002"), ha1("1002", "demo1002"), PHONE));
+    }
+
+    @Test
     public void answerWithoutQopIsGoodOnceForItsNonce() {
         DigestAuthenticator authenticator = new DigestAuthenticator("switchboard", Clock.fixed(NOW, ZoneOffset.UTC));
         String nonce = nonceOf(authenticator.challenge(false, PHONE));
