@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.sql.Connection;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
