@@ -29,7 +29,8 @@ import org.switchboard.api.call.CallDetailRecord;
 /**
  * The REST API and its live events through HTTP, as the console's pages use them: login with each role, every
  * route refused to the anonymous and to roles that may not use it, bad bodies, CSRF, a real call seen in the call
- * list and on a supervisor's event stream, a strategy swapped into the queue's file, and the metrics.
+ * list, on a supervisor's event stream and in its routing decisions, a strategy swapped into the queue's file, the
+ * operator's views the shell has too (audit log, lockouts, phones, recordings), and the metrics.
  */
 public class WebApiTest extends SwitchboardTestSupport {
     /** As set in etc/org.ops4j.pax.web.cfg by {@link SwitchboardTestSupport}. */
@@ -83,7 +84,19 @@ public class WebApiTest extends SwitchboardTestSupport {
             new Endpoint("GET", "/admin/crm", Needs.ADMIN),
             new Endpoint("PUT", "/admin/crm", Needs.ADMIN), new Endpoint("GET", "/admin/trunks", Needs.ADMIN),
             new Endpoint("PUT", "/admin/trunks", Needs.ADMIN), new Endpoint("GET", "/admin/users", Needs.ADMIN),
-            new Endpoint("PUT", "/admin/users/someone", Needs.ADMIN));
+            new Endpoint("PUT", "/admin/users/someone", Needs.ADMIN),
+            new Endpoint("GET", "/calls/x/why", Needs.SUPERVISOR), new Endpoint("GET", "/audit", Needs.SUPERVISOR),
+            new Endpoint("GET", "/lockouts", Needs.SUPERVISOR),
+            new Endpoint("DELETE", "/lockouts/192.0.2.1", Needs.ADMIN),
+            new Endpoint("GET", "/phones", Needs.SUPERVISOR),
+            new Endpoint("GET", "/recordings", Needs.SUPERVISOR), new Endpoint("POST", "/admin/backup", Needs.ADMIN),
+            new Endpoint("GET", "/crm/customers/x", Needs.SUPERVISOR),
+            new Endpoint("POST", "/crm/tickets", Needs.ANY),
+            new Endpoint("POST", "/crm/tickets/x/steps", Needs.SUPERVISOR),
+            new Endpoint("GET", "/crm/customers.csv", Needs.ADMIN),
+            new Endpoint("POST", "/crm/customers.csv", Needs.ADMIN),
+            new Endpoint("GET", "/crm/leads.csv", Needs.ADMIN),
+            new Endpoint("POST", "/crm/leads.csv", Needs.ADMIN));
 
     @Test
     public void eachRoleLogsInThroughTheJaasRealm() throws Exception {
@@ -200,6 +213,11 @@ public class WebApiTest extends SwitchboardTestSupport {
                 "{\"code\":\"resolved\",\"notes\":\"asked about billing\"}", agent, true);
         assertEquals(wrapUp.body(), 200, wrapUp.statusCode());
         assertEquals("resolved", records().variables(call.callId()).get("wrapup.code"));
+        HttpResponse<String> why = send("GET", "/calls/" + call.callId() + "/why", null, supervisor, false);
+        assertEquals(why.body(), 200, why.statusCode());
+        assertTrue(why.body(), why.body().contains("\"callId\":\"" + call.callId() + "\"")
+                && why.body().contains("\"chosenAgent\":\"1001\"") && why.body().contains("\"state\":\"ANSWERED\""));
+        assertEquals(404, send("GET", "/calls/no-such-call/why", null, supervisor, false).statusCode());
         HttpResponse<String> csv = send("GET", "/calls.csv?number=" + call.ani(), null, supervisor, false);
         assertTrue(csv.body(), csv.body().startsWith("callId,ani,dnis") && csv.body().contains(call.callId()
                 + ",") && csv.body().contains("asked about billing"));
@@ -251,6 +269,17 @@ public class WebApiTest extends SwitchboardTestSupport {
                 + "\"roles\":[\"agent\"]}"));
 
         Login supervisor = login("supervisor", "supervisor");
+        HttpResponse<String> audit = send("GET", "/audit?limit=200", null, supervisor, false);
+        assertTrue(audit.body(), audit.body().contains("\"who\":\"web:karaf\",\"action\":\"user-save\","
+                + "\"detail\":\"2001 roles [agent] and password\""));
+        HttpResponse<String> lockouts = send("GET", "/lockouts", null, supervisor, false);
+        assertEquals(lockouts.body(), 200, lockouts.statusCode());
+        assertTrue(lockouts.body(), lockouts.body().startsWith("["));
+        HttpResponse<String> cleared = send("DELETE", "/lockouts/192.0.2.77", null, admin, true);
+        assertEquals(cleared.body(), "{\"source\":\"192.0.2.77\",\"lifted\":false}", cleared.body());
+        assertEquals(200, send("GET", "/phones", null, supervisor, false).statusCode());
+        assertEquals(200, send("GET", "/recordings?limit=5", null, supervisor, false).statusCode());
+        assertBadField("since", send("GET", "/recordings?since=yesterday", null, supervisor, false));
         HttpResponse<String> hours = send("GET", "/reports/hourly?queue=support", null, supervisor, false);
         assertEquals(hours.body(), 24, hours.body().split("\"hour\"").length - 1);
         assertEquals(200, send("GET", "/reports/agents", null, supervisor, false).statusCode());

@@ -17,12 +17,18 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.switchboard.api.acd.AgentDesk;
 import org.switchboard.api.acd.CallDistributor;
+import org.switchboard.api.acd.RoutingDecisionLog;
 import org.switchboard.api.audit.AuditLog;
 import org.switchboard.api.call.CallDetailRecordStore;
 import org.switchboard.api.ivr.CallFlowFiles;
 import org.switchboard.api.sip.CallControl;
+import org.switchboard.api.sip.PhoneRegistry;
+import org.switchboard.api.sip.SourceGuard;
+import org.switchboard.api.store.DatabaseBackup;
 import org.switchboard.recording.Recorder;
+import org.switchboard.recording.RecordingStore;
 import org.switchboard.crm.api.CustomerDirectory;
+import org.switchboard.crm.builtin.BuiltinCrm;
 import org.switchboard.web.internal.api.ApiRoutes;
 import org.switchboard.web.internal.api.Backends;
 import org.switchboard.web.internal.auth.Authenticator;
@@ -67,6 +73,24 @@ public class ApiServlet extends HttpServlet implements Backends {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile CustomerDirectory customers;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile RecordingStore recordingStore;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile BuiltinCrm builtinCrm;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile RoutingDecisionLog routingDecisions;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile DatabaseBackup databaseBackup;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile SourceGuard sourceGuard;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile PhoneRegistry phoneRegistry;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile CallFlowFiles flowFiles;
@@ -129,6 +153,36 @@ public class ApiServlet extends HttpServlet implements Backends {
     @Override
     public Optional<CustomerDirectory> customers() {
         return Optional.ofNullable(customers);
+    }
+
+    @Override
+    public Optional<RecordingStore> recordingStore() {
+        return Optional.ofNullable(recordingStore);
+    }
+
+    @Override
+    public Optional<BuiltinCrm> builtinCrm() {
+        return Optional.ofNullable(builtinCrm);
+    }
+
+    @Override
+    public Optional<RoutingDecisionLog> routingDecisions() {
+        return Optional.ofNullable(routingDecisions);
+    }
+
+    @Override
+    public Optional<DatabaseBackup> databaseBackup() {
+        return Optional.ofNullable(databaseBackup);
+    }
+
+    @Override
+    public Optional<SourceGuard> sourceGuard() {
+        return Optional.ofNullable(sourceGuard);
+    }
+
+    @Override
+    public Optional<PhoneRegistry> phoneRegistry() {
+        return Optional.ofNullable(phoneRegistry);
     }
 
     @Override

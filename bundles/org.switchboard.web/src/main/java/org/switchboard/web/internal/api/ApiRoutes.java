@@ -27,6 +27,8 @@ public final class ApiRoutes {
         new QueueEndpoints(backends, audit, configurations).addTo(router);
         new CallEndpoints(backends, audit).addTo(router);
         new ReportEndpoints(backends).addTo(router);
+        new CrmEndpoints(backends, audit).addTo(router);
+        new OperatorEndpoints(backends, audit).addTo(router);
         new AdminEndpoints(backends, audit, configurations).addTo(router);
         return router;
     }

@@ -5,12 +5,18 @@ import java.util.Optional;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.switchboard.api.acd.AgentDesk;
 import org.switchboard.api.acd.CallDistributor;
+import org.switchboard.api.acd.RoutingDecisionLog;
 import org.switchboard.api.audit.AuditLog;
 import org.switchboard.api.call.CallDetailRecordStore;
 import org.switchboard.api.ivr.CallFlowFiles;
 import org.switchboard.api.sip.CallControl;
+import org.switchboard.api.sip.PhoneRegistry;
+import org.switchboard.api.sip.SourceGuard;
+import org.switchboard.api.store.DatabaseBackup;
 import org.switchboard.recording.Recorder;
+import org.switchboard.recording.RecordingStore;
 import org.switchboard.crm.api.CustomerDirectory;
+import org.switchboard.crm.builtin.BuiltinCrm;
 import org.switchboard.web.internal.WebSettings;
 import org.switchboard.web.internal.auth.Authenticator;
 import org.switchboard.web.internal.auth.KarafUsers;
@@ -35,6 +41,20 @@ public interface Backends {
 
     /** Call recording, when it is installed. */
     Optional<Recorder> recorder();
+
+    /** The recordings' metadata, from the store with the highest ranking. */
+    Optional<RecordingStore> recordingStore();
+
+    /** The built-in CRM's CSV import and export. */
+    Optional<BuiltinCrm> builtinCrm();
+
+    Optional<RoutingDecisionLog> routingDecisions();
+
+    Optional<DatabaseBackup> databaseBackup();
+
+    Optional<SourceGuard> sourceGuard();
+
+    Optional<PhoneRegistry> phoneRegistry();
 
     Optional<CallFlowFiles> flowFiles();
 
@@ -64,6 +84,34 @@ public interface Backends {
 
     default CustomerDirectory crm() {
         return customers().orElseThrow(() -> ApiException.unavailable("the CRM"));
+    }
+
+    default RecordingStore recordings() {
+        return recordingStore().orElseThrow(() -> ApiException.unavailable("the recording store"));
+    }
+
+    default BuiltinCrm builtinCrmFiles() {
+        return builtinCrm().orElseThrow(() -> ApiException.unavailable("the built-in CRM"));
+    }
+
+    default RoutingDecisionLog decisions() {
+        return routingDecisions().orElseThrow(() -> ApiException.unavailable("the routing decision log"));
+    }
+
+    default DatabaseBackup backup() {
+        return databaseBackup().orElseThrow(() -> ApiException.unavailable("the database (backups)"));
+    }
+
+    default SourceGuard guard() {
+        return sourceGuard().orElseThrow(() -> ApiException.unavailable("the SIP edge's source guard"));
+    }
+
+    default PhoneRegistry phones() {
+        return phoneRegistry().orElseThrow(() -> ApiException.unavailable("the SIP registrar"));
+    }
+
+    default AuditLog auditLog() {
+        return audit().orElseThrow(() -> ApiException.unavailable("the audit log"));
     }
 
     default CallFlowFiles flows() {

@@ -54,6 +54,7 @@ final class CallEndpoints {
         router.get("/calls.csv", Access.ANY_USER, this::csv);
         router.get("/calls/{id}", Access.ANY_USER, this::call);
         router.get("/calls/{id}/screen-pop", Access.ANY_USER, this::screenPop);
+        router.get("/calls/{id}/why", Access.SUPERVISORS, this::why);
         router.post("/calls/{id}/hangup", Access.ANY_USER, request -> control(request, "call-hangup",
                 CallControl::hangUp));
         router.post("/calls/{id}/hold", Access.ANY_USER, request -> control(request, "call-hold", CallControl::hold));
@@ -100,6 +101,30 @@ final class CallEndpoints {
         CallDetailRecordStore store = backends.records();
         return ApiResponse.ok(Views.callDetail(record, store.variables(record.callId()),
                 store.history(record.callId()), Instant.now()));
+    }
+
+    /** As callcenter:why: the call, every routing decision about it (oldest first) and its state history. */
+    private ApiResponse why(ApiRequest request) {
+        CallDetailRecord record = visibleCall(request);
+        List<Map<String, Object>> decisions = backends.decisions().forCall(record.callId()).stream().map(d -> {
+            Map<String, Object> view = new LinkedHashMap<>();
+            view.put("decidedAt", Views.time(d.decidedAt()));
+            view.put("queue", d.queue());
+            view.put("strategy", d.strategy());
+            view.put("strategyVersion", d.strategyVersion());
+            view.put("chosenAgent", d.chosenAgent());
+            view.put("candidates", d.candidates());
+            view.put("tookMicros", d.took().toNanos() / 1000);
+            view.put("reason", d.reason());
+            view.put("fallbackCause", d.fallbackCause());
+            return view;
+        }).toList();
+        CallDetailRecordStore store = backends.records();
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("call", Views.callDetail(record, store.variables(record.callId()), store.history(record.callId()),
+                Instant.now()));
+        answer.put("decisions", decisions);
+        return ApiResponse.ok(answer);
     }
 
     private ApiResponse screenPop(ApiRequest request) {

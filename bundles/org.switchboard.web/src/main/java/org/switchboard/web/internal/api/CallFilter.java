@@ -44,7 +44,7 @@ final class CallFilter {
     }
 
     /** A day means its start for {@code from} and the start of the next day for {@code to}. */
-    private static Instant instant(ApiRequest request, String name, boolean endOfDay) {
+    static Instant instant(ApiRequest request, String name, boolean endOfDay) {
         String text = request.queryParam(name);
         if (text == null) {
             return null;

@@ -44,9 +44,10 @@ final class ReportEndpoints {
         router.get("/reports/hourly", Access.SUPERVISORS, this::hourly);
         router.get("/reports/agents", Access.SUPERVISORS, this::agents);
         router.get("/crm/tickets", Access.SUPERVISORS, request -> {
-            boolean open = !"false".equals(request.queryParam("open"));
-            return ApiResponse.ok(adapter().tickets(open ? TicketQuery.open(CRM_LIST_LIMIT)
-                    : TicketQuery.all(CRM_LIST_LIMIT)));
+            boolean overdue = "true".equals(request.queryParam("overdue"));
+            boolean open = overdue || !"false".equals(request.queryParam("open"));
+            return ApiResponse.ok(adapter().tickets(new TicketQuery(request.queryParam("customer"), open, overdue,
+                    CRM_LIST_LIMIT)));
         });
         router.get("/crm/leads", Access.SUPERVISORS, request -> ApiResponse.ok(adapter().leads(leadStatus(request),
                 CRM_LIST_LIMIT)));
