@@ -41,6 +41,17 @@ final class DigestAuthenticator {
     /** The fields of an Authorization header that the check needs, as received. */
     record Credentials(String username, String realm, String nonce, String uri, String response, String qop,
             String nonceCount, String clientNonce) {
+
+        /** From an Authorization or Proxy-Authorization header. */
+        static Credentials of(javax.sip.header.AuthorizationHeader header) {
+            String nonceCount = header.getParameter("nc");
+            if (nonceCount == null && header.getNonceCount() > 0) {
+                nonceCount = String.format("%08x", header.getNonceCount());
+            }
+            return new Credentials(header.getUsername(), header.getRealm(), header.getNonce(),
+                    header.getURI() == null ? null : header.getURI().toString(), header.getResponse(),
+                    header.getQop(), nonceCount, header.getCNonce());
+        }
     }
 
     private static final Duration NONCE_LIFETIME = Duration.ofMinutes(5);

@@ -14,10 +14,12 @@ import java.util.Map;
  * @param invitesPerSecondPerSource    new INVITEs a second from one address (burst of the same size)
  * @param lockoutFailures              failed authentications within {@code lockoutMinutes} that lock a source out
  * @param lockoutMinutes               how long failures count, and how long a lockout lasts
+ * @param authenticateOtherInvites     whether an INVITE from outside trunkSources is challenged for digest
+ *                                     credentials (407) instead of refused (403)
  */
 record ProtectionSettings(SourceFilter trunkSources, int maxConcurrentCalls, int maxCallsPerSecond,
         int retryAfterSeconds, int registersPerSecondPerSource, int invitesPerSecondPerSource, int lockoutFailures,
-        int lockoutMinutes) {
+        int lockoutMinutes, boolean authenticateOtherInvites) {
 
     static final String DEFAULT_TRUNK_SOURCES = "127.0.0.0/8, ::1";
 
@@ -40,6 +42,16 @@ record ProtectionSettings(SourceFilter trunkSources, int maxConcurrentCalls, int
                 SipSettings.number(properties, "registersPerSecondPerSource", 20, 1, 10_000),
                 SipSettings.number(properties, "invitesPerSecondPerSource", 20, 1, 10_000),
                 SipSettings.number(properties, "lockoutFailures", 5, 1, 100),
-                SipSettings.number(properties, "lockoutMinutes", 10, 1, 1440));
+                SipSettings.number(properties, "lockoutMinutes", 10, 1, 1440),
+                yesOrNo(properties, "authenticateOtherInvites", false));
+    }
+
+    private static boolean yesOrNo(Map<String, ?> properties, String key, boolean fallback) {
+        String text = SipSettings.string(properties, key, Boolean.toString(fallback));
+        return switch (text.toLowerCase(java.util.Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException(key + ": '" + text + "' is neither true nor false");
+        };
     }
 }

@@ -91,7 +91,7 @@ final class Registrar {
             replies.send(st, busy);
             return;
         }
-        DigestAuthenticator.Credentials answer = credentialsOf(authorization);
+        DigestAuthenticator.Credentials answer = DigestAuthenticator.Credentials.of(authorization);
         Optional<String> ha1 = !user.get().equals(answer.username()) ? Optional.empty()
                 : accounts.digestHa1(answer.username(), authenticator.realm());
         switch (authenticator.verify(Request.REGISTER, answer, ha1, source)) {
@@ -172,15 +172,5 @@ final class Registrar {
             throw new IllegalStateException("our challenge is valid", e);
         }
         replies.send(st, response);
-    }
-
-    private static DigestAuthenticator.Credentials credentialsOf(AuthorizationHeader header) {
-        String nonceCount = header.getParameter("nc");
-        if (nonceCount == null && header.getNonceCount() > 0) {
-            nonceCount = String.format("%08x", header.getNonceCount());
-        }
-        return new DigestAuthenticator.Credentials(header.getUsername(), header.getRealm(), header.getNonce(),
-                header.getURI() == null ? null : header.getURI().toString(), header.getResponse(), header.getQop(),
-                nonceCount, header.getCNonce());
     }
 }

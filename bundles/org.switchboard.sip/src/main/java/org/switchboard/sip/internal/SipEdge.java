@@ -90,6 +90,10 @@ public class SipEdge implements PhoneRegistry, SourceGuard, CallControl, SipMess
                 + "start calls (INVITE); others get 403")
         String trunkSources() default ProtectionSettings.DEFAULT_TRUNK_SOURCES;
 
+        @AttributeDefinition(description = "Challenge INVITEs from outside trunkSources for digest credentials "
+                + "(407) instead of refusing them (403)")
+        boolean authenticateOtherInvites() default false;
+
         @AttributeDefinition(description = "Calls in progress at most; new INVITEs beyond get 503 with "
                 + "Retry-After", min = "1", max = "100000")
         int maxConcurrentCalls() default 200;
@@ -299,12 +303,15 @@ public class SipEdge implements PhoneRegistry, SourceGuard, CallControl, SipMess
     private void start(SipSettings settings) throws SipException {
         SipEndpoint endpoint = SipEndpoint.start(settings, new SipMessageRouter(this, logThrottle), stackOverrides);
         SipReplies replies = new SipReplies(endpoint);
-        Registrar registrar = new Registrar(endpoint, replies, new DigestAuthenticator(settings.realm(), clock),
+        DigestAuthenticator authenticator = new DigestAuthenticator(settings.realm(), clock);
+        Registrar registrar = new Registrar(endpoint, replies, authenticator,
                 registrations, () -> credentials, this::announceRegistered, this::announceUnregistered, lockouts,
                 this::retryAfterSeconds, clock);
         CallBridge bridge = new CallBridge(endpoint, replies, () -> distributor, () -> media, () -> flows,
                 () -> outboundTrunk, timers, admission, this::retryAfterSeconds, logThrottle, clock);
-        SourceGate gate = new SourceGate(policy, replies, this::retryAfterSeconds, logThrottle);
+        SourceGate gate = new SourceGate(policy, replies, this::retryAfterSeconds, logThrottle,
+                new InviteAuthenticator(authenticator, () -> credentials, lockouts, endpoint, replies),
+                () -> protection.authenticateOtherInvites());
         running = new Running(endpoint, replies, registrar, bridge, gate);
         LOG.info("SIP edge listening on {}:{} (UDP, TCP{}), realm {}", settings.host(), settings.port(),
                 settings.tls().map(tls -> "; TLS on " + tls.port()).orElse(""),

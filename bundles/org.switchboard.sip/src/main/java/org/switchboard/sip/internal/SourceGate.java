@@ -2,6 +2,7 @@ package org.switchboard.sip.internal;
 
 import java.net.InetAddress;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.IntSupplier;
 
 import javax.sip.RequestEvent;
@@ -23,12 +24,17 @@ final class SourceGate {
     private final SipReplies replies;
     private final IntSupplier retryAfterSeconds;
     private final LogThrottle logThrottle;
+    private final InviteAuthenticator inviteAuthenticator;
+    private final BooleanSupplier authenticateOtherInvites;
 
-    SourceGate(AccessPolicy policy, SipReplies replies, IntSupplier retryAfterSeconds, LogThrottle logThrottle) {
+    SourceGate(AccessPolicy policy, SipReplies replies, IntSupplier retryAfterSeconds, LogThrottle logThrottle,
+            InviteAuthenticator inviteAuthenticator, BooleanSupplier authenticateOtherInvites) {
         this.policy = policy;
         this.replies = replies;
         this.retryAfterSeconds = retryAfterSeconds;
         this.logThrottle = logThrottle;
+        this.inviteAuthenticator = inviteAuthenticator;
+        this.authenticateOtherInvites = authenticateOtherInvites;
     }
 
     /** Whether the REGISTER may go on to the registrar; when not, it has been answered (or dropped). */
@@ -47,7 +53,11 @@ final class SourceGate {
             replies.refuse(event, Response.FORBIDDEN, 0);
             return false;
         }
-        return handle(event, policy.newInvite(source.get()));
+        AccessPolicy.Decision decision = policy.newInvite(source.get());
+        if (decision == AccessPolicy.Decision.NOT_A_TRUNK && authenticateOtherInvites.getAsBoolean()) {
+            return inviteAuthenticator.admits(event, AccessPolicy.key(source.get()));
+        }
+        return handle(event, decision);
     }
 
     private boolean handle(RequestEvent event, AccessPolicy.Decision decision) {

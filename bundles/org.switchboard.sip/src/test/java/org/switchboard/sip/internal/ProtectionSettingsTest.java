@@ -36,7 +36,7 @@ public class ProtectionSettingsTest {
 
         assertTrue(settings.trunkSources().allows(ip("10.255.255.9")));
         assertFalse(settings.trunkSources().allows(ip("127.0.0.1")));
-        assertEquals(new ProtectionSettings(settings.trunkSources(), 30, 5, 2, 7, 9, 3, 1), settings);
+        assertEquals(new ProtectionSettings(settings.trunkSources(), 30, 5, 2, 7, 9, 3, 1, false), settings);
     }
 
     @Test

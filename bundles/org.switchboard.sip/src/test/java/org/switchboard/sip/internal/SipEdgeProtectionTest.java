@@ -79,6 +79,36 @@ public class SipEdgeProtectionTest {
     }
 
     @Test
+    public void inviteFromOutsideTheTrunksMayAuthenticateWithAnAccountsPasswordWhenThatIsSwitchedOn()
+            throws Exception {
+        start(Map.of("trunkSources", "192.0.2.0/24", "authenticateOtherInvites", "true"));
+
+        peer.send(peer.invite("call-a", null));
+        String challenge = peer.awaitResponse("call-a", 407, 3000);
+        assertNotNull("challenged, not refused", challenge);
+        assertTrue(challenge, challenge.contains("Proxy-Authenticate: Digest realm=\"switchboard\""));
+
+        peer.send(peer.authenticatedInvite("call-b", "1001", UdpPeer.nonceOf(challenge), "wrong"));
+        assertNotNull("wrong password: 403", peer.awaitResponse("call-b", 403, 3000));
+
+        peer.send(peer.invite("call-c", null));
+        String next = peer.awaitResponse("call-c", 407, 3000);
+        peer.send(peer.authenticatedInvite("call-c", "1001", UdpPeer.nonceOf(next), "demo1001"));
+        assertNotNull("the right password: the call is taken", peer.awaitResponse("call-c", 100, 3000));
+        awaitTrue("the call queued", () -> distributor.legs.size() == 1);
+    }
+
+    @Test
+    public void inviteFromOutsideTheTrunksIsRefusedWhenAuthenticationIsOff() throws Exception {
+        start(Map.of("trunkSources", "192.0.2.0/24"));
+
+        peer.send(peer.invite("call-a", null));
+
+        assertNotNull(peer.awaitResponse("call-a", 403, 3000));
+        assertTrue(distributor.legs.isEmpty());
+    }
+
+    @Test
     public void callToAnUnknownNumberGivesItsPlaceBack() throws Exception {
         start(Map.of("maxConcurrentCalls", "1"));
 

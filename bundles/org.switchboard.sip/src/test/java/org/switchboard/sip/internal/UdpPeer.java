@@ -85,6 +85,18 @@ final class UdpPeer implements AutoCloseable {
                 + "Content-Length: 0\n\n";
     }
 
+    /** A new INVITE that answers a 407 challenge's {@code nonce} as {@code user} with {@code password}. */
+    String authenticatedInvite(String callId, String user, String nonce, String password) {
+        String uri = "sip:4000@127.0.0.1:" + serverPort;
+        DigestAuthenticator.Credentials unsigned = new DigestAuthenticator.Credentials(user, "switchboard", nonce,
+                uri, null, "auth", "00000001", "c0ffee");
+        String response = DigestAuthenticator.expectedResponse("INVITE", unsigned,
+                org.switchboard.api.sip.PhoneCredentials.ha1(user, "switchboard", password));
+        return invite(callId, null).replace("Content-Length: 0\n", "Proxy-Authorization: Digest username=\"" + user
+                + "\", realm=\"switchboard\", nonce=\"" + nonce + "\", uri=\"" + uri + "\", response=\"" + response
+                + "\", algorithm=MD5, qop=auth, nc=00000001, cnonce=\"c0ffee\"\nContent-Length: 0\n");
+    }
+
     String bye(String callId) {
         return "BYE sip:caller@127.0.0.1:" + serverPort + " SIP/2.0\n"
                 + "Via: SIP/2.0/UDP 127.0.0.1:" + port() + ";branch=z9hG4bK" + UUID.randomUUID() + "\n"
