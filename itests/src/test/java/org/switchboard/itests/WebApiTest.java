@@ -289,7 +289,12 @@ public class WebApiTest extends SwitchboardTestSupport {
     }
 
     @Test
-    public void metricsShowQueuesAgentsAndTheJvm() throws Exception {
+    public void metricsShowQueuesAgentsSipTrafficAndTheJvm() throws Exception {
+        String options = "OPTIONS sip:127.0.0.1:" + SIP_PORT + " SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1:5099;branch="
+                + "z9hG4bK-metrics\r\nMax-Forwards: 70\r\nFrom: <sip:monitor@127.0.0.1>;tag=m1\r\n"
+                + "To: <sip:127.0.0.1>\r\nCall-ID: metrics-options\r\nCSeq: 1 OPTIONS\r\nContent-Length: 0\r\n\r\n";
+        new RawSipClient(SIP_PORT).udp(options.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                java.time.Duration.ofSeconds(2), true);
         HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(URI.create(BASE + "/metrics")).build(),
                 HttpResponse.BodyHandlers.ofString());
 
@@ -297,6 +302,10 @@ public class WebApiTest extends SwitchboardTestSupport {
         assertTrue(metrics.body().contains("switchboard_queue_waiting{queue=\"support\"}"));
         assertTrue(metrics.body().contains("switchboard_agents{state=\"available\"}"));
         assertTrue(metrics.body().contains("jvm_memory_used_bytes"));
+        assertTrue("SIP requests by method",
+                metrics.body().contains("switchboard_sip_requests_received_total{method=\"OPTIONS\"}"));
+        assertTrue("SIP responses by status",
+                metrics.body().contains("switchboard_sip_responses_sent_total{status=\"200\"}"));
     }
 
     private static void assertBadField(String field, HttpResponse<String> answer) {

@@ -36,6 +36,7 @@ import org.switchboard.api.sip.PhoneCredentials;
 import org.switchboard.api.sip.PhoneRegistration;
 import org.switchboard.api.sip.PhoneRegistrationListener;
 import org.switchboard.api.sip.PhoneRegistry;
+import org.switchboard.api.sip.SipStatistics;
 import org.switchboard.api.sip.SourceGuard;
 import org.switchboard.api.sip.SourceLockout;
 
@@ -50,9 +51,10 @@ import org.switchboard.api.sip.SourceLockout;
  * are offered to operators as the {@link SourceGuard} service.
  */
 @Component(configurationPid = SipSettings.PID, service = { PhoneRegistry.class, SourceGuard.class,
-    CallControl.class }, immediate = true)
+    CallControl.class, SipStatistics.class }, immediate = true)
 @Designate(ocd = SipEdge.Config.class)
-public class SipEdge implements PhoneRegistry, SourceGuard, CallControl, SipMessageRouter.SipEndpointHolder {
+public class SipEdge implements PhoneRegistry, SourceGuard, CallControl, SipStatistics,
+        SipMessageRouter.SipEndpointHolder {
     private static final Logger LOG = LoggerFactory.getLogger(SipEdge.class);
 
     @ObjectClassDefinition(name = "Switchboard SIP edge", description = "Where phones and trunks reach the server")
@@ -143,6 +145,7 @@ public class SipEdge implements PhoneRegistry, SourceGuard, CallControl, SipMess
     volatile AgentDesk desk;
 
     private volatile Optional<OutboundTrunk> outboundTrunk = Optional.empty();
+    private final SipCounters counters = new SipCounters();
     private final CallControl callControl = new DeskCallControl(
             () -> Optional.ofNullable(this.running).map(Running::bridge), () -> this.outboundTrunk,
             queue -> Optional.ofNullable(this.desk).flatMap(d -> d.queue(queue)).isPresent(),
@@ -192,6 +195,21 @@ public class SipEdge implements PhoneRegistry, SourceGuard, CallControl, SipMess
             LOG.error("configuration {}: {}; transfers to numbers keep using {}", SipSettings.PID, e.getMessage(),
                     outboundTrunk.map(OutboundTrunk::hostAndPort).orElse("no trunk"));
         }
+    }
+
+    @Override
+    public SipCounters counters() {
+        return counters;
+    }
+
+    @Override
+    public Map<String, Long> requestsReceived() {
+        return counters.requestsReceived();
+    }
+
+    @Override
+    public Map<Integer, Long> responsesSent() {
+        return counters.responsesSent();
     }
 
     @Override
@@ -302,7 +320,7 @@ public class SipEdge implements PhoneRegistry, SourceGuard, CallControl, SipMess
 
     private void start(SipSettings settings) throws SipException {
         SipEndpoint endpoint = SipEndpoint.start(settings, new SipMessageRouter(this, logThrottle), stackOverrides);
-        SipReplies replies = new SipReplies(endpoint);
+        SipReplies replies = new SipReplies(endpoint, counters);
         DigestAuthenticator authenticator = new DigestAuthenticator(settings.realm(), clock);
         Registrar registrar = new Registrar(endpoint, replies, authenticator,
                 registrations, () -> credentials, this::announceRegistered, this::announceUnregistered, lockouts,

@@ -40,6 +40,8 @@ final class SipMessageRouter implements SipListener {
         SipReplies replies();
 
         SourceGate gate();
+
+        SipCounters counters();
     }
 
     SipMessageRouter(SipEndpointHolder endpoint, LogThrottle logThrottle) {
@@ -50,6 +52,7 @@ final class SipMessageRouter implements SipListener {
     @Override
     public void processRequest(RequestEvent event) {
         Request request = event.getRequest();
+        endpoint.counters().received(request.getMethod());
         try {
             Optional<Response> refusal = new RequestScreening(endpoint.replies()).refusal(request);
             if (refusal.isPresent()) {

@@ -37,8 +37,15 @@ final class SipReplies {
 
     private final SipEndpoint sip;
 
+    private final SipCounters counters;
+
     SipReplies(SipEndpoint sip) {
+        this(sip, new SipCounters());
+    }
+
+    SipReplies(SipEndpoint sip, SipCounters counters) {
         this.sip = sip;
+        this.counters = counters;
     }
 
     /**
@@ -74,6 +81,7 @@ final class SipReplies {
             Response response = response(Response.BAD_REQUEST, event.getRequest());
             response.setReasonPhrase("Missing Required Header");
             sip.provider().sendResponse(response);
+            counters.sent(Response.BAD_REQUEST);
         } catch (ParseException | SipException | RuntimeException e) {
             LOG.debug("no 400 sent for a request without a transaction: {}", e.getMessage());
         }
@@ -124,6 +132,7 @@ final class SipReplies {
     void send(ServerTransaction transaction, Response response) {
         try {
             transaction.sendResponse(response);
+            counters.sent(response.getStatusCode());
         } catch (SipException | InvalidArgumentException | RuntimeException e) {
             LOG.warn("could not send {} for {}: {}", response.getStatusCode(), transaction.getRequest().getMethod(),
                     e.getMessage());
@@ -171,6 +180,7 @@ final class SipReplies {
         if (via != null && ListeningPoint.UDP.equalsIgnoreCase(via.getTransport())) {
             try {
                 sip.provider().sendResponse(response);
+                counters.sent(response.getStatusCode());
             } catch (SipException | RuntimeException e) {
                 LOG.debug("could not send {} for {} from {}: {}", response.getStatusCode(), request.getMethod(),
                         source(event), e.getMessage());

@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 
 import org.osgi.service.component.annotations.Component;
@@ -22,8 +25,10 @@ import org.switchboard.api.acd.AgentState;
 import org.switchboard.api.acd.AgentStatus;
 import org.switchboard.api.acd.QueueStatus;
 import org.switchboard.api.call.CallEvents;
+import org.switchboard.api.sip.SipStatistics;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
@@ -52,6 +57,11 @@ public class SwitchboardMetrics implements EventHandler {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile AgentDesk desk;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile SipStatistics sip;
+    private final Set<String> sipCountersRegistered = ConcurrentHashMap.newKeySet();
 
     public SwitchboardMetrics() {
         new ClassLoaderMetrics().bindTo(registry);
@@ -113,7 +123,36 @@ public class SwitchboardMetrics implements EventHandler {
                 LOG.warn("queue and agent figures not read for the metrics: {}", e.toString());
             }
         }
+        SipStatistics edge = sip;
+        if (edge != null) {
+            registerSipCounters(edge);
+        }
         return registry.scrape();
+    }
+
+    /** A counter per SIP method received and per status sent, registered when it first appears. */
+    private void registerSipCounters(SipStatistics edge) {
+        for (String method : edge.requestsReceived().keySet()) {
+            if (sipCountersRegistered.add("request " + method)) {
+                FunctionCounter.builder("switchboard.sip.requests.received", this,
+                        metrics -> metrics.sipCount(s -> s.requestsReceived().get(method)))
+                        .description("SIP requests received, by method").tags("method", method).register(registry);
+            }
+        }
+        for (Integer status : edge.responsesSent().keySet()) {
+            if (sipCountersRegistered.add("response " + status)) {
+                FunctionCounter.builder("switchboard.sip.responses.sent", this,
+                        metrics -> metrics.sipCount(s -> s.responsesSent().get(status)))
+                        .description("SIP responses sent, by status").tags("status", String.valueOf(status))
+                        .register(registry);
+            }
+        }
+    }
+
+    private double sipCount(Function<SipStatistics, Long> count) {
+        SipStatistics edge = sip;
+        Long value = edge == null ? null : count.apply(edge);
+        return value == null ? 0 : value;
     }
 
     private synchronized void refresh(List<QueueStatus> queues, List<AgentStatus> agents) {
