@@ -1,12 +1,12 @@
 package org.switchboard.itests;
 
-import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import java.util.Arrays;
 import java.util.List;
 
 import org.apache.karaf.features.FeaturesService;
+import org.junit.Before;
 import org.junit.Test;
 import org.osgi.framework.Bundle;
 
@@ -22,15 +22,27 @@ public class DistributionTest extends SwitchboardTestSupport {
         }
     }
 
+    /**
+     * The first tests of the suite may run while Karaf still starts the last boot features' bundles: they wait
+     * (a bounded time) for the shell to be there rather than fail on a container that is still coming up.
+     */
+    @Before
+    public void shellStarted() throws InterruptedException {
+        awaitCondition("the callcenter commands", () -> bundle("org.switchboard.shell").getState() == Bundle.ACTIVE);
+    }
+
     @Test
-    public void everySwitchboardBundleAndItsThirdPartyBundlesAreActive() {
+    public void everySwitchboardBundleAndItsThirdPartyBundlesAreActive() throws InterruptedException {
         List<String> expected = List.of("org.switchboard.api", "org.switchboard.store", "org.switchboard.acd",
-                "org.switchboard.sip", "org.switchboard.shell", "javax.sip.jain-sip-ri", "derby",
+                "org.switchboard.sip", "org.switchboard.shell", "org.switchboard.media", "org.switchboard.ivr",
+                "org.switchboard.crm", "org.switchboard.crm.builtin", "org.switchboard.recording",
+                "org.switchboard.web", "org.switchboard.web.console", "javax.sip.jain-sip-ri", "derby",
                 "org.liquibase.core");
         for (String name : expected) {
             Bundle bundle = Arrays.stream(bundleContext.getBundles()).filter(b -> name.equals(b.getSymbolicName()))
                     .findFirst().orElseThrow(() -> new AssertionError(name + " is not installed"));
-            assertEquals(name + " state", Bundle.ACTIVE, bundle.getState());
+            awaitCondition(name + " active (state " + bundle.getState() + ")",
+                    () -> bundle.getState() == Bundle.ACTIVE);
         }
     }
 
