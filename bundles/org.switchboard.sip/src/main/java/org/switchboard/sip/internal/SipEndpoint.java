@@ -27,8 +27,6 @@ import gov.nist.javax.sip.message.MessageFactoryImpl;
  * outlive this bundle.
  */
 final class SipEndpoint {
-    /** How long a TCP or TLS connection may carry nothing before the server closes it. */
-    static final long IDLE_CONNECTION_MILLIS = 300_000;
     private final SipSettings settings;
     private final SipStackImpl stack;
     private final SipProvider provider;
@@ -80,13 +78,8 @@ final class SipEndpoint {
         // counting of client transactions (it only counts above the limit), so it bounds nothing, and its
         // wait for room has no timeout. Client transactions are bounded by the calls admitted instead.
         //
-        // TCP and TLS through the RI's NIO transport: one selector thread for all connections (the blocking one
-        // spends a thread per connection, so 200 idle connections cost 400 threads), and connections that carry
-        // nothing for NIO_MAX_SOCKET_IDLE_TIME (ms) are closed by its SocketTimeoutAuditor. Phones that register
-        // over TCP keep theirs open with their REGISTER refreshes and keep-alives.
-        properties.setProperty("gov.nist.javax.sip.MESSAGE_PROCESSOR_FACTORY",
-                "gov.nist.javax.sip.stack.NioMessageProcessorFactory");
-        properties.setProperty("gov.nist.javax.sip.NIO_MAX_SOCKET_IDLE_TIME", Long.toString(IDLE_CONNECTION_MILLIS));
+        // TCP: each connection is read by its own thread in the RI's blocking transport, so this bounds
+        // threads as well as sockets.
         properties.setProperty("gov.nist.javax.sip.MAX_CONNECTIONS", "1024");
         properties.setProperty("gov.nist.javax.sip.CACHE_CLIENT_CONNECTIONS", "true");
         // A TCP peer that started a message must deliver the rest within this (ms) between reads; otherwise
