@@ -12,10 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -128,7 +126,7 @@ public class RecordingTest extends SwitchboardTestSupport {
     @Test
     public void recordingsAreListedByQueueAndAgentAndPausingACallNotRecordedIsRefused() throws Exception {
         String listed = execute("callcenter:recordings --queue nowhere --agent 1001 --since 2020-01-01");
-        assertTrue(listed, table(listed).orElse(List.of()).isEmpty());
+        assertTrue(listed, ShellTables.lastTable(listed).orElse(List.of()).isEmpty());
         String refused = execute("callcenter:recording-pause no-such-call");
         assertTrue(refused, refused.contains("Call no-such-call is not being recorded"));
     }
@@ -136,7 +134,8 @@ public class RecordingTest extends SwitchboardTestSupport {
     /** The row of {@code callcenter:recordings} for the call, if there is one. */
     private Optional<Map<String, String>> recordingOf(String callId) {
         try {
-            return table(execute("callcenter:recordings --queue support")).orElse(List.of()).stream()
+            return ShellTables.lastTable(execute("callcenter:recordings --queue support")).orElse(List.of())
+                    .stream()
                     .filter(row -> callId.equals(row.get("Call"))).findFirst();
         } catch (Exception e) {
             throw new IllegalStateException(e);
@@ -229,39 +228,5 @@ public class RecordingTest extends SwitchboardTestSupport {
         static Wav read(Path file) throws IOException {
             return new Wav(ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN));
         }
-    }
-
-    /**
-     * The rows of the table a command printed, each by column name. Karaf's ShellTable prints a header, a line of
-     * dashes, then rows, with cells separated by " | " (or box-drawing characters on a terminal that takes them).
-     */
-    static Optional<List<Map<String, String>>> table(String output) {
-        List<String> lines = output.lines()
-                .map(line -> line.replace('\u2502', '|').replace('\u253c', '+').replace('\u2500', '-'))
-                .filter(line -> line.contains(" | ") || line.contains("-+-")).toList();
-        int separator = -1;
-        for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).contains("-+-")) {
-                separator = i;
-            }
-        }
-        if (separator < 1) {
-            return Optional.empty();
-        }
-        List<String> header = cells(lines.get(separator - 1));
-        List<Map<String, String>> rows = new ArrayList<>();
-        for (String line : lines.subList(separator + 1, lines.size())) {
-            List<String> cells = cells(line);
-            Map<String, String> row = new LinkedHashMap<>();
-            for (int i = 0; i < header.size(); i++) {
-                row.put(header.get(i), i < cells.size() ? cells.get(i) : "");
-            }
-            rows.add(row);
-        }
-        return Optional.of(rows);
-    }
-
-    private static List<String> cells(String line) {
-        return Arrays.stream(line.split("\\|", -1)).map(String::trim).toList();
     }
 }
