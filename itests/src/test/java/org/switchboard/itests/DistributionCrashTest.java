@@ -68,18 +68,8 @@ public class DistributionCrashTest {
         for (Sipp.Run phone : phones) {
             phone.stop();
         }
-        if (home == null) {
-            return;
-        }
-        Optional<ProcessHandle> server = karafJvm();
-        if (server.isEmpty()) {
-            return;
-        }
-        try {
-            UnpackedDistribution.run(home.toFile(), "bin/stop");
-            server.get().onExit().get(60, TimeUnit.SECONDS);
-        } catch (Exception | AssertionError e) {
-            server.get().destroyForcibly();
+        if (home != null) {
+            UnpackedDistribution.stopServer(home);
         }
     }
 
@@ -246,7 +236,8 @@ public class DistributionCrashTest {
      * karaf.pid and whose command line names this folder as karaf.base, and waits until it is gone.
      */
     private static long killTheServerWithSignal9() throws Exception {
-        ProcessHandle jvm = karafJvm().orElseThrow(() -> new AssertionError("no Karaf JVM running from " + home));
+        ProcessHandle jvm = UnpackedDistribution.karafJvm(home)
+                .orElseThrow(() -> new AssertionError("no Karaf JVM running from " + home));
         assertTrue("karaf.pid names a java process: " + jvm.info().command(),
                 jvm.info().command().orElse("").endsWith("java"));
         assertTrue("the JVM of karaf.pid runs from " + home, jvmsRunningFrom(home).contains(jvm.pid()));
@@ -258,16 +249,6 @@ public class DistributionCrashTest {
         }
         assertEquals("no Karaf process left running from " + home, List.of(), jvmsRunningFrom(home));
         return jvm.pid();
-    }
-
-    private static Optional<ProcessHandle> karafJvm() throws IOException {
-        Path pidFile = home.resolve("karaf.pid");
-        if (!Files.exists(pidFile)) {
-            return Optional.empty();
-        }
-        String text = Files.readString(pidFile).trim();
-        return text.isEmpty() ? Optional.empty()
-                : ProcessHandle.of(Long.parseLong(text)).filter(ProcessHandle::isAlive);
     }
 
     /** Pids of the processes whose command line holds -Dkaraf.base=HOME (pgrep -f). */
@@ -291,7 +272,7 @@ public class DistributionCrashTest {
         String output = "";
         while (System.nanoTime() < deadline) {
             output = client(command);
-            Optional<List<Map<String, String>>> table = table(output);
+            Optional<List<Map<String, String>>> table = ShellTables.lastTable(output);
             if (table.isPresent() && wanted.test(table.get())) {
                 return table.get();
             }
@@ -302,44 +283,10 @@ public class DistributionCrashTest {
 
     /** The rows of the table a command printed, each by column name; the table's first column is named. */
     private static List<Map<String, String>> rows(String output, String firstColumn) {
-        List<Map<String, String>> rows = table(output).orElseThrow(() -> new AssertionError("no table:\n" + output));
+        List<Map<String, String>> rows = ShellTables.lastTable(output)
+                .orElseThrow(() -> new AssertionError("no table:\n" + output));
         assertTrue(output, rows.isEmpty() || rows.get(0).containsKey(firstColumn));
         return rows;
-    }
-
-    /**
-     * The last table in the output (callcenter:why prints its routing decisions, then the state history). Karaf's
-     * ShellTable prints a header, a line of dashes, then rows, with cells separated by " | " (or box-drawing
-     * characters on a terminal that takes them).
-     */
-    private static Optional<List<Map<String, String>>> table(String output) {
-        List<String> lines = output.lines()
-                .map(line -> line.replace('\u2502', '|').replace('\u253c', '+').replace('\u2500', '-'))
-                .filter(line -> line.contains(" | ") || line.contains("-+-")).toList();
-        int separator = -1;
-        for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).contains("-+-")) {
-                separator = i;
-            }
-        }
-        if (separator < 1) {
-            return Optional.empty();
-        }
-        List<String> header = cells(lines.get(separator - 1));
-        List<Map<String, String>> rows = new ArrayList<>();
-        for (String line : lines.subList(separator + 1, lines.size())) {
-            List<String> cells = cells(line);
-            Map<String, String> row = new LinkedHashMap<>();
-            for (int i = 0; i < header.size(); i++) {
-                row.put(header.get(i), i < cells.size() ? cells.get(i) : "");
-            }
-            rows.add(row);
-        }
-        return Optional.of(rows);
-    }
-
-    private static List<String> cells(String line) {
-        return Arrays.stream(line.split("\\|", -1)).map(String::trim).toList();
     }
 
     private static void assertContains(String output, String expected) {

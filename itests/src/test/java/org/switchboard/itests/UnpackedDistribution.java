@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /** What the tests that run the unpacked distribution as a person would (bin/start, bin/client) share. */
@@ -52,6 +53,31 @@ final class UnpackedDistribution {
         }
         try (var walk = Files.walk(path)) {
             walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    /** The Karaf JVM that bin/start left running from {@code home}, from its karaf.pid, if it is alive. */
+    static Optional<ProcessHandle> karafJvm(Path home) throws IOException {
+        Path pidFile = home.resolve("karaf.pid");
+        if (!Files.exists(pidFile)) {
+            return Optional.empty();
+        }
+        String text = Files.readString(pidFile).trim();
+        return text.isEmpty() ? Optional.empty()
+                : ProcessHandle.of(Long.parseLong(text)).filter(ProcessHandle::isAlive);
+    }
+
+    /** Stops the server running from {@code home} with bin/stop, and kills it if it is not gone within 60 s. */
+    static void stopServer(Path home) throws IOException {
+        Optional<ProcessHandle> server = karafJvm(home);
+        if (server.isEmpty()) {
+            return;
+        }
+        try {
+            run(home.toFile(), "bin/stop");
+            server.get().onExit().get(60, TimeUnit.SECONDS);
+        } catch (Exception | AssertionError e) {
+            server.get().destroyForcibly();
         }
     }
 }

@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.AfterClass;
@@ -113,18 +112,8 @@ public class WebConsoleBrowserTest {
         for (Sipp.Run phone : phones) {
             phone.stop();
         }
-        if (home == null) {
-            return;
-        }
-        Optional<ProcessHandle> server = karafJvm();
-        if (server.isEmpty()) {
-            return;
-        }
-        try {
-            UnpackedDistribution.run(home.toFile(), "bin/stop");
-            server.get().onExit().get(60, TimeUnit.SECONDS);
-        } catch (Exception | AssertionError e) {
-            server.get().destroyForcibly();
+        if (home != null) {
+            UnpackedDistribution.stopServer(home);
         }
     }
 
@@ -370,16 +359,6 @@ public class WebConsoleBrowserTest {
             Thread.sleep(500);
         }
         throw new AssertionError("'" + command + "' never showed '" + expected + "'; last output:\n" + output);
-    }
-
-    private static Optional<ProcessHandle> karafJvm() throws IOException {
-        Path pidFile = home.resolve("karaf.pid");
-        if (!Files.exists(pidFile)) {
-            return Optional.empty();
-        }
-        String text = Files.readString(pidFile).trim();
-        return text.isEmpty() ? Optional.empty()
-                : ProcessHandle.of(Long.parseLong(text)).filter(ProcessHandle::isAlive);
     }
 
     private static String client(String command) throws Exception {
