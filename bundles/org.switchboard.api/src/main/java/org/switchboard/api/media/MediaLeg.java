@@ -93,6 +93,21 @@ public interface MediaLeg extends AutoCloseable {
         return () -> { };
     }
 
+    /**
+     * Sends this leg, every 20 ms, the sum of the audio that {@code sources} receive (what their remote parties say),
+     * in place of the audio its bridge relays; DTMF is still relayed, and what the leg plays still comes first. For
+     * conferences and supervision: a supervisor's leg hears the caller's and the agent's legs; in a whisper the
+     * agent's leg hears the caller's and the supervisor's. A source that closes or says nothing adds silence.
+     * Asking again replaces the sources; an empty list ends the mix, and the leg relays its bridge again (or sends
+     * what it plays, or silence).
+     *
+     * @throws IllegalArgumentException when a source is this leg or a leg of another media server
+     * @since 1.2
+     */
+    default void hearMix(List<MediaLeg> sources) {
+        throw new UnsupportedOperationException("this media server cannot mix audio");
+    }
+
     /** What this leg has sent and received so far. */
     MediaStatistics statistics();
 

@@ -34,6 +34,7 @@ import org.switchboard.api.media.Playback;
  * leg asked to play something plays nothing (the API's contract: what a caller hears while waiting in a queue must
  * never cover the agent once they are connected). A playback advances in time also while the remote party holds
  * the leg (nothing is sent then). Telephone events are not relayed to a leg whose remote party did not agree to them.
+ * A leg that hears a mix gets no relayed audio (its mix may include the leg it is bridged to), only relayed events.
  */
 final class RtpLeg implements MediaLeg {
     private static final Logger LOG = LoggerFactory.getLogger(RtpLeg.class);
@@ -64,6 +65,8 @@ final class RtpLeg implements MediaLeg {
     /** Guarded by the server's bridge lock for writes. */
     private volatile RtpLeg peer;
     private volatile Consumer<Character> dtmfListener;
+    /** What the leg hears instead of its bridge's relay ({@link #hearMix}); null when it relays. */
+    private volatile AudioMix mix;
     /** Copy on write: the receive loop reads it for every packet, taps come and go rarely. */
     private final List<AudioTap> taps = new CopyOnWriteArrayList<>();
 
@@ -252,6 +255,29 @@ final class RtpLeg implements MediaLeg {
     }
 
     @Override
+    public void hearMix(List<MediaLeg> sources) {
+        List<RtpLeg> legs = new ArrayList<>();
+        for (MediaLeg source : sources) {
+            if (!(source instanceof RtpLeg leg) || !leg.server.equals(server)) {
+                throw new IllegalArgumentException("not a leg of this media server: " + source);
+            }
+            if (leg == this) {
+                throw new IllegalArgumentException("a leg cannot hear itself: " + this);
+            }
+            legs.add(leg);
+        }
+        AudioMix replaced;
+        synchronized (this) {
+            replaced = mix;
+            mix = closed || legs.isEmpty() ? null : new AudioMix(legs);
+        }
+        if (replaced != null) {
+            replaced.close();
+        }
+        LOG.debug("{} hears {}", this, legs.isEmpty() ? "its bridge" : "the mix of " + legs);
+    }
+
+    @Override
     public void bridge(MediaLeg other) {
         if (!(other instanceof RtpLeg otherLeg) || !otherLeg.server.equals(server)) {
             throw new IllegalArgumentException("not a leg of this media server: " + other);
@@ -324,6 +350,7 @@ final class RtpLeg implements MediaLeg {
         }
         unbridge();
         stopPlaying();
+        hearMix(List.of());
         taps.clear();
         server.closed(this, channel);
         MediaStatistics statistics = statistics();
@@ -422,7 +449,7 @@ final class RtpLeg implements MediaLeg {
 
     private void relayAudio(RtpPacket packet, Codec codec, short[] decoded, long nowNanos) {
         Negotiated current = negotiated;
-        if (closed || current == null || !current.mayStream() || playing != null) {
+        if (closed || current == null || !current.mayStream() || playing != null || mix != null) {
             return;
         }
         byte[] payload = packet.payload();
@@ -456,10 +483,14 @@ final class RtpLeg implements MediaLeg {
 
     // ---- the pacing thread
 
-    /** Sends the next frame of what the leg plays (or silence), unless it is bridged and plays nothing. */
+    /**
+     * Sends the next frame of what the leg plays, else of its mix, else silence; nothing when it is bridged and
+     * neither plays nor mixes (the receive loop relays then).
+     */
     void tick(long nowNanos) {
         PlaybackHandle current = playing;
-        if (closed || (current == null && peer != null)) {
+        AudioMix mixing = mix;
+        if (closed || (current == null && mixing == null && peer != null)) {
             return;
         }
         Negotiated agreed = negotiated;
@@ -478,12 +509,16 @@ final class RtpLeg implements MediaLeg {
         }
         if (finished != null) {
             finished.complete(true);
-            if (peer != null) {
+            if (peer != null && mixing == null) {
                 return;
             }
         }
         if (agreed == null || !agreed.mayStream()) {
             return;
+        }
+        if (payload == null && mixing != null) {
+            mixing.next(frame);
+            payload = agreed.codec().encode(frame, 0, frame.length);
         }
         if (payload == null) {
             payload = server.silence(agreed.codec());
