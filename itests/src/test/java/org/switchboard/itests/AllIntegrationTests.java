@@ -12,6 +12,6 @@ import org.junit.runners.Suite.SuiteClasses;
 @SuiteClasses({ DistributionTest.class, RegistrarTest.class, SipCallTest.class, ConfigurationTest.class,
     RoutingTest.class, SwapUnderLoadTest.class, SipProtectionTest.class, SipTortureTest.class, SipFuzzTest.class,
     SipTcpLimitsTest.class, StoreTest.class, CallFlowTest.class, CrmRoutingTest.class,
-    SipTlsTest.class, CallControlTest.class, WebApiTest.class, RecordingTest.class })
+    SipTlsTest.class, CallControlTest.class, WebApiTest.class, RecordingTest.class, SupervisionTest.class })
 public class AllIntegrationTests {
 }

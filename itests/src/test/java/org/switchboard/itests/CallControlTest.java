@@ -189,11 +189,4 @@ public class CallControlTest extends SwitchboardTestSupport {
     private CallControl control() {
         return service(CallControl.class);
     }
-
-    /** The call the agent is connected to now. */
-    private String callOf(String agentId) throws InterruptedException {
-        awaitCondition("agent " + agentId + " on a call", () -> agents().agent(agentId)
-                .map(a -> a.state() == AgentState.ON_CALL && a.callId() != null).orElse(false));
-        return agents().agent(agentId).orElseThrow().callId();
-    }
 }

@@ -142,12 +142,6 @@ public class RecordingTest extends SwitchboardTestSupport {
         }
     }
 
-    private String callOf(String agentId) throws InterruptedException {
-        awaitCondition("agent " + agentId + " on a call", () -> agents().agent(agentId)
-                .map(a -> a.state() == AgentState.ON_CALL && a.callId() != null).orElse(false));
-        return agents().agent(agentId).orElseThrow().callId();
-    }
-
     /**
      * One second of the agent's tone (a whole number of cycles), raw 8 kHz µ-law: sipp streams the file's bytes as
      * they are, in a loop.
@@ -155,26 +149,14 @@ public class RecordingTest extends SwitchboardTestSupport {
     private static void writeAgentTone(Path file) throws IOException {
         byte[] samples = new byte[RATE];
         for (int i = 0; i < RATE; i++) {
-            samples[i] = RtpCaller.muLaw((int) Math.round(8000 * Math.sin(2 * Math.PI * AGENT_HERTZ * i / RATE)));
+            samples[i] = RtpStream.muLaw((int) Math.round(8000 * Math.sin(2 * Math.PI * AGENT_HERTZ * i / RATE)));
         }
         Files.createDirectories(file.getParent());
         Files.write(file, samples);
     }
 
-    /** Power of a frequency in part of a channel, relative to the part's whole power (Goertzel). */
     private static double share(double hertz, short[] samples, int[] range) {
-        double coefficient = 2 * Math.cos(2 * Math.PI * hertz / RATE);
-        double previous = 0;
-        double beforePrevious = 0;
-        double total = 0;
-        for (int i = range[0]; i < range[1]; i++) {
-            double current = samples[i] + coefficient * previous - beforePrevious;
-            beforePrevious = previous;
-            previous = current;
-            total += (double) samples[i] * samples[i];
-        }
-        double power = previous * previous + beforePrevious * beforePrevious - coefficient * previous * beforePrevious;
-        return total == 0 ? 0 : power / (total * (range[1] - range[0]) / 2);
+        return ToneMeter.share(hertz, samples, range[0], range[1]);
     }
 
     private static boolean silent(short[] samples, int from, int to) {

@@ -1,13 +1,11 @@
 package org.switchboard.itests;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketException;
-import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -33,32 +31,23 @@ final class RtpCaller implements AutoCloseable {
     private final int serverPort;
     private final String fromUser;
     private final DatagramSocket sip;
-    private final DatagramSocket rtp;
+    private final RtpStream rtp = new RtpStream(0x5eed1234);
     private final String callId = "rtp-caller-" + System.nanoTime() + "@127.0.0.1";
     private final String fromTag = Long.toHexString(System.nanoTime());
     private final BlockingQueue<String> sipMessages = new LinkedBlockingQueue<>();
-    private final ByteArrayOutputStream audio = new ByteArrayOutputStream();
     private final Thread sipReader;
-    private final Thread rtpReader;
-    private volatile InetSocketAddress serverMedia;
     private volatile boolean byeReceived;
     private String number;
     private String toTag;
     private int cseq = 1;
-    private int sequence;
-    private long timestamp;
 
     RtpCaller(int serverPort, String fromUser) throws SocketException {
         this.serverPort = serverPort;
         this.fromUser = fromUser;
         this.sip = new DatagramSocket(new InetSocketAddress(host, 0));
-        this.rtp = new DatagramSocket(new InetSocketAddress(host, 0));
         sipReader = new Thread(this::readSip, "rtp-caller-sip");
-        rtpReader = new Thread(this::readRtp, "rtp-caller-rtp");
         sipReader.setDaemon(true);
-        rtpReader.setDaemon(true);
         sipReader.start();
-        rtpReader.start();
     }
 
     /**
@@ -68,7 +57,7 @@ final class RtpCaller implements AutoCloseable {
     int call(String number, Duration wait) throws IOException, InterruptedException {
         this.number = number;
         String sdp = "v=0\r\no=caller 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
-                + "m=audio " + rtp.getLocalPort() + " RTP/AVP 0 " + TELEPHONE_EVENT + "\r\n"
+                + "m=audio " + rtp.port() + " RTP/AVP 0 " + TELEPHONE_EVENT + "\r\n"
                 + "a=rtpmap:0 PCMU/8000\r\na=rtpmap:" + TELEPHONE_EVENT + " telephone-event/8000\r\n"
                 + "a=fmtp:" + TELEPHONE_EVENT + " 0-15\r\na=ptime:20\r\na=sendrecv\r\n";
         send(request("INVITE", "z9hG4bK-inv-" + System.nanoTime(), null)
@@ -89,7 +78,7 @@ final class RtpCaller implements AutoCloseable {
             Matcher tag = TO_TAG.matcher(message);
             toTag = tag.find() ? tag.group(1) : null;
             if (status < 300) {
-                serverMedia = mediaAddress(message);
+                rtp.remote(mediaAddress(message));
                 send(request("ACK", "z9hG4bK-ack-" + System.nanoTime(), toTag) + "Content-Length: 0\r\n\r\n");
             }
             return status;
@@ -104,68 +93,20 @@ final class RtpCaller implements AutoCloseable {
             case '#' -> 11;
             default -> key - '0';
         };
-        long eventTimestamp = timestamp;
+        long eventTimestamp = rtp.timestamp();
         for (int i = 0; i < 6; i++) {
             boolean end = i >= 3;
             int duration = Math.min(i + 1, 4) * 160;
-            ByteBuffer packet = ByteBuffer.allocate(16);
-            packet.put((byte) 0x80).put((byte) ((i == 0 ? 0x80 : 0) | TELEPHONE_EVENT)).putShort((short) sequence++)
-                    .putInt((int) eventTimestamp).putInt(0x5eed1234)
-                    .put((byte) event).put((byte) ((end ? 0x80 : 0) | 10)).putShort((short) duration);
-            rtp.send(new DatagramPacket(packet.array(), 16, serverMedia));
+            byte[] payload = ByteBuffer.allocate(4).put((byte) event).put((byte) ((end ? 0x80 : 0) | 10))
+                    .putShort((short) duration).array();
+            rtp.send(TELEPHONE_EVENT, i == 0, eventTimestamp, payload, i == 5 ? 6 * 160 : 0);
             Thread.sleep(20);
         }
-        timestamp += 6 * 160;
     }
 
-    /**
-     * Speaks a sine tone: PCMU frames of 20 ms sent on a steady 20 ms schedule from a thread of its own, until the
-     * returned handle is closed.
-     */
+    /** Speaks a sine tone every 20 ms until the returned handle is closed (see {@link RtpStream#speakTone}). */
     AutoCloseable speakTone(double hertz) {
-        Thread speaker = new Thread(() -> {
-            long next = System.nanoTime();
-            for (long frame = 0; !rtp.isClosed() && !Thread.currentThread().isInterrupted(); frame++) {
-                ByteBuffer packet = ByteBuffer.allocate(12 + 160);
-                packet.put((byte) 0x80).put((byte) 0).putShort((short) sequence++).putInt((int) timestamp)
-                        .putInt(0x5eed1234);
-                for (int i = 0; i < 160; i++) {
-                    long n = frame * 160 + i;
-                    packet.put(muLaw((int) Math.round(8000 * Math.sin(2 * Math.PI * hertz * n / 8000))));
-                }
-                timestamp += 160;
-                try {
-                    rtp.send(new DatagramPacket(packet.array(), packet.capacity(), serverMedia));
-                    next += 20_000_000L;
-                    long wait = next - System.nanoTime();
-                    if (wait > 0) {
-                        Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-                    }
-                } catch (IOException e) {
-                    return;
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, "rtp-caller-tone");
-        speaker.setDaemon(true);
-        speaker.start();
-        return () -> {
-            speaker.interrupt();
-            speaker.join(1000);
-        };
-    }
-
-    /** G.711 µ-law of a 16-bit sample. */
-    static byte muLaw(int sample) {
-        int sign = sample < 0 ? 0x80 : 0;
-        int magnitude = Math.min(Math.abs(sample), 32635) + 0x84;
-        int exponent = 7;
-        for (int mask = 0x4000; (magnitude & mask) == 0 && exponent > 0; mask >>= 1) {
-            exponent--;
-        }
-        int mantissa = (magnitude >> (exponent + 3)) & 0x0f;
-        return (byte) ~(sign | (exponent << 4) | mantissa);
+        return rtp.speakTone(hertz);
     }
 
     /** Records what arrives for {@code duration}, or until the server hangs up. */
@@ -190,13 +131,16 @@ final class RtpCaller implements AutoCloseable {
 
     /** The µ-law bytes received so far. */
     byte[] audio() {
-        synchronized (audio) {
-            return audio.toByteArray();
-        }
+        return rtp.audio();
+    }
+
+    /** How many µ-law samples were received so far. */
+    int received() {
+        return rtp.received();
     }
 
     Optional<InetSocketAddress> serverMedia() {
-        return Optional.ofNullable(serverMedia);
+        return Optional.ofNullable(rtp.remote());
     }
 
     @Override
@@ -257,29 +201,6 @@ final class RtpCaller implements AutoCloseable {
         response.append("Content-Length: 0\r\n\r\n");
         byte[] bytes = response.toString().getBytes(StandardCharsets.US_ASCII);
         sip.send(new DatagramPacket(bytes, bytes.length, from.getSocketAddress()));
-    }
-
-    private void readRtp() {
-        byte[] buffer = new byte[2048];
-        while (!rtp.isClosed()) {
-            try {
-                rtp.setSoTimeout(200);
-                DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
-                rtp.receive(packet);
-                int length = packet.getLength();
-                if (length <= 12 || (buffer[1] & 0x7f) != 0) {
-                    continue; // not PCMU audio
-                }
-                int headerLength = 12 + 4 * (buffer[0] & 0x0f);
-                synchronized (audio) {
-                    audio.write(buffer, headerLength, length - headerLength);
-                }
-            } catch (SocketTimeoutException e) {
-                // look at the socket again
-            } catch (IOException e) {
-                return;
-            }
-        }
     }
 
     private static InetSocketAddress mediaAddress(String message) {

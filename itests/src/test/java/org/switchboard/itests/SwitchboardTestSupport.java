@@ -194,6 +194,13 @@ public abstract class SwitchboardTestSupport {
         return found[0];
     }
 
+    /** The call the agent is connected to now, once there is one. */
+    protected String callOf(String agentId) throws InterruptedException {
+        awaitCondition("agent " + agentId + " on a call", () -> agents().agent(agentId)
+                .map(a -> a.state() == AgentState.ON_CALL && a.callId() != null).orElse(false));
+        return agents().agent(agentId).orElseThrow().callId();
+    }
+
     protected void awaitAgentState(String agentId, AgentState state) throws InterruptedException {
         awaitCondition("agent " + agentId + " " + state.label(),
                 () -> agents().agent(agentId).orElseThrow().state() == state);

@@ -1,5 +1,7 @@
 package org.switchboard.api.sip;
 
+import java.util.List;
+
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -33,4 +35,31 @@ public interface CallControl {
      * through the outbound trunk and connects the two. Returns the new call's id.
      */
     String dial(String agentId, String number) throws CallControlException;
+
+    /**
+     * A supervisor joins a call connected to an agent from the registered phone {@code extension}: the server rings
+     * that phone, and once it answers, the supervisor takes part as {@code mode} says. Asked again for a phone
+     * already in the call, only the mode changes (no new ringing). The supervision ends when the supervisor hangs
+     * up, when {@link #endSupervision} is asked, or when the agent's part of the call ends (hang-up, transfer).
+     *
+     * @throws CallControlException when the call is not connected to an agent, or the extension has no registered
+     *                              phone or is the call's own agent
+     * @since 1.2
+     */
+    void supervise(String callId, String extension, SupervisionMode mode) throws CallControlException;
+
+    /**
+     * The supervisor's phone leaves the call (BYE, or CANCEL while it rings); the caller and the agent go on.
+     *
+     * @throws CallControlException when that phone does not take part in that call
+     * @since 1.2
+     */
+    void endSupervision(String callId, String extension) throws CallControlException;
+
+    /**
+     * The supervisions of calls in progress, ringing or connected.
+     *
+     * @since 1.2
+     */
+    List<Supervision> supervisions();
 }

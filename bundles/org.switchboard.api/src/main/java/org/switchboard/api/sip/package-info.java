@@ -1,7 +1,8 @@
 /**
- * What the SIP edge offers to other bundles (phone registrations) and needs from them (phone credentials).
+ * What the SIP edge offers to other bundles (phone registrations, third-party call control and supervision) and
+ * needs from them (phone credentials).
  */
-@Version("1.1.0")
+@Version("1.2.0")
 package org.switchboard.api.sip;
 
 import org.osgi.annotation.versioning.Version;

@@ -34,6 +34,8 @@ import org.switchboard.api.media.MediaException;
 import org.switchboard.api.media.MediaLeg;
 import org.switchboard.api.media.MediaServer;
 import org.switchboard.api.sip.CallControlException;
+import org.switchboard.api.sip.Supervision;
+import org.switchboard.api.sip.SupervisionMode;
 
 /**
  * One call through the back-to-back user agent, with its media anchored in the server: the caller's dialog
@@ -146,6 +148,7 @@ final class BridgedCall implements CallerLeg, ServerCall {
     private boolean heldByDesk;
     /** Set when the caller asked to be called back. */
     private Callback callback;
+    private final Supervisors supervisors = new Supervisors(this, this::applySupervision);
 
     BridgedCall(String id, String ani, String dnis, CallBridge bridge, SipEndpoint sip, SipReplies replies,
             MediaServer mediaServer, ServerTransaction callerInvite, MediaLeg callerMedia, boolean callerLateOffer,
@@ -552,6 +555,7 @@ final class BridgedCall implements CallerLeg, ServerCall {
                     bridge.distributor().ifPresent(acd -> acd.callEnded(id, "caller"));
                 } else {
                     bridge.distributor().ifPresent(acd -> acd.callEnded(id, "agent"));
+                    dropSupervisors("the agent hung up");
                     agentMedia.close();
                     agentDialog = null;
                     if (!bridge.startSurvey(this)) {
@@ -873,6 +877,7 @@ final class BridgedCall implements CallerLeg, ServerCall {
             acd.addVariables(callId, Map.of("transfer.to", target));
             acd.callEnded(callId, "transfer to " + target);
         });
+        dropSupervisors("the agent transferred the call");
         callerMedia.unbridge();
         sendBye(agentDialog);
         agentMedia.close();
@@ -903,6 +908,56 @@ final class BridgedCall implements CallerLeg, ServerCall {
         LOG.info("call {}: {} answered the transfer", id, leg.agentId);
     }
 
+    // ---- supervision
+
+    /**
+     * A supervisor joins from the phone at {@code contact}, or, already in the call, changes mode. Only a call
+     * connected to an agent can be supervised.
+     */
+    synchronized void supervise(String extension, String contact, SupervisionMode mode) throws CallControlException {
+        if (phase != Phase.BRIDGED) {
+            throw new CallControlException("only a call connected to an agent can be supervised; call " + id
+                    + " is " + phase.name().toLowerCase());
+        }
+        if (extension.equals(agentId)) {
+            throw new CallControlException(extension + " is the agent of call " + id);
+        }
+        Optional<SupervisorLeg> present = supervisors.find(extension);
+        if (present.isPresent()) {
+            present.get().mode(mode);
+            LOG.info("call {}: supervisor {} now {}", id, extension, mode.name().toLowerCase());
+            applySupervision();
+            return;
+        }
+        supervisors.add(SupervisorLeg.ring(supervisors, id, extension, contact, ani, mode, bridge, actions, replies,
+                mediaServer));
+        LOG.info("call {}: ringing supervisor {} to {}", id, extension, mode.name().toLowerCase());
+    }
+
+    synchronized void endSupervision(String extension) throws CallControlException {
+        if (!supervisors.end(extension, "asked from the console")) {
+            throw new CallControlException(extension + " does not supervise call " + id);
+        }
+    }
+
+    synchronized List<Supervision> supervisions() {
+        return supervisors.describe();
+    }
+
+    private void applySupervision() {
+        if (phase == Phase.BRIDGED && agentMedia != null) {
+            supervisors.mix(callerMedia, agentMedia,
+                    heldByDesk || agentMedia.remoteHolds() || callerMedia.remoteHolds());
+        }
+    }
+
+    /** The agent's part of the call ends: the supervisors' phones are hung up and the caller hears no mix. */
+    private void dropSupervisors(String why) {
+        if (supervisors.endAll(why)) {
+            callerMedia.hearMix(List.of());
+        }
+    }
+
     // ---- internals
 
     private void sendCallerOk() {
@@ -928,6 +983,7 @@ final class BridgedCall implements CallerLeg, ServerCall {
         if (callerHolds) {
             agentMedia.playMusicOnHold();
         }
+        applySupervision();
     }
 
     private AgentLeg legFor(ClientTransaction transaction) {
@@ -990,6 +1046,7 @@ final class BridgedCall implements CallerLeg, ServerCall {
             return;
         }
         phase = Phase.ENDED;
+        supervisors.endAll("the call ended");
         callerMedia.close();
         if (agentMedia != null) {
             agentMedia.close();

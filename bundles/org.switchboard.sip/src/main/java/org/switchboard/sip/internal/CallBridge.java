@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -38,6 +39,7 @@ import org.switchboard.api.media.MediaException;
 import org.switchboard.api.media.MediaLeg;
 import org.switchboard.api.media.MediaServer;
 import org.switchboard.api.sip.CallControlException;
+import org.switchboard.api.sip.Supervision;
 
 /**
  * The back-to-back user agent: takes INVITEs to service numbers, hands them to the distributor, and relays
@@ -361,6 +363,24 @@ final class CallBridge {
         }
         byId.remove(call.id(), call);
         admission.ended();
+    }
+
+    /** A leg that is not a call of its own (a supervisor's phone) ended: the bridge forgets its Call-IDs. */
+    void untrack(ServerCall leg) {
+        for (String sipCallId : leg.trackedSipCallIds()) {
+            calls.remove(sipCallId, leg);
+        }
+    }
+
+    /** A new client transaction for a request the server sends. */
+    ClientTransaction newClientTransaction(Request request) throws SipException {
+        return sip.provider().getNewClientTransaction(request);
+    }
+
+    /** The supervisions of the calls in progress. */
+    List<Supervision> supervisions() {
+        return byId.values().stream().filter(BridgedCall.class::isInstance)
+                .flatMap(call -> ((BridgedCall) call).supervisions().stream()).toList();
     }
 
     /** The call took a new id (a transfer to a queue starts a new record). */

@@ -1,6 +1,7 @@
 package org.switchboard.sip.internal;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -10,6 +11,8 @@ import org.switchboard.api.acd.AgentState;
 import org.switchboard.api.acd.AgentStatus;
 import org.switchboard.api.sip.CallControl;
 import org.switchboard.api.sip.CallControlException;
+import org.switchboard.api.sip.Supervision;
+import org.switchboard.api.sip.SupervisionMode;
 
 /** Call control for the agent's desktop, carried out by the calls of the running back-to-back user agent. */
 final class DeskCallControl implements CallControl {
@@ -17,16 +20,20 @@ final class DeskCallControl implements CallControl {
     private final Supplier<Optional<OutboundTrunk>> trunk;
     private final Predicate<String> queueExists;
     private final Function<String, Optional<AgentStatus>> agents;
+    private final Function<String, Optional<String>> phones;
 
     /**
      * @param agents an agent as the distributor has it now, empty when unknown
+     * @param phones the contact of an extension's registered phone, empty when it is not registered
      */
     DeskCallControl(Supplier<Optional<CallBridge>> bridge, Supplier<Optional<OutboundTrunk>> trunk,
-            Predicate<String> queueExists, Function<String, Optional<AgentStatus>> agents) {
+            Predicate<String> queueExists, Function<String, Optional<AgentStatus>> agents,
+            Function<String, Optional<String>> phones) {
         this.bridge = bridge;
         this.trunk = trunk;
         this.queueExists = queueExists;
         this.agents = agents;
+        this.phones = phones;
     }
 
     @Override
@@ -88,6 +95,29 @@ final class DeskCallControl implements CallControl {
                     + ": only an available or paused agent can dial out");
         }
         return running().dialOut(agentId, number);
+    }
+
+    @Override
+    public void supervise(String callId, String extension, SupervisionMode mode) throws CallControlException {
+        if (extension == null || extension.isBlank()) {
+            throw new CallControlException("the supervisor's extension is missing");
+        }
+        if (mode == null) {
+            throw new CallControlException("the mode is missing (listen, whisper or barge)");
+        }
+        String contact = phones.apply(extension).orElseThrow(() -> new CallControlException(
+                "extension " + extension + " has no registered phone"));
+        running().callerCall(callId).supervise(extension, contact, mode);
+    }
+
+    @Override
+    public void endSupervision(String callId, String extension) throws CallControlException {
+        running().callerCall(callId).endSupervision(extension);
+    }
+
+    @Override
+    public List<Supervision> supervisions() {
+        return bridge.get().map(CallBridge::supervisions).orElse(List.of());
     }
 
     private CallBridge running() throws CallControlException {

@@ -38,6 +38,8 @@ import org.switchboard.api.sip.PhoneRegistrationListener;
 import org.switchboard.api.sip.PhoneRegistry;
 import org.switchboard.api.sip.SipStatistics;
 import org.switchboard.api.sip.SourceGuard;
+import org.switchboard.api.sip.Supervision;
+import org.switchboard.api.sip.SupervisionMode;
 import org.switchboard.api.sip.SourceLockout;
 
 /**
@@ -149,7 +151,8 @@ public class SipEdge implements PhoneRegistry, SourceGuard, CallControl, SipStat
     private final CallControl callControl = new DeskCallControl(
             () -> Optional.ofNullable(this.running).map(Running::bridge), () -> this.outboundTrunk,
             queue -> Optional.ofNullable(this.desk).flatMap(d -> d.queue(queue)).isPresent(),
-            agent -> Optional.ofNullable(this.desk).flatMap(d -> d.agent(agent)));
+            agent -> Optional.ofNullable(this.desk).flatMap(d -> d.agent(agent)),
+            extension -> this.registrations.find(extension).map(PhoneRegistration::contact));
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     private volatile List<PhoneRegistrationListener> registrationListeners;
@@ -235,6 +238,21 @@ public class SipEdge implements PhoneRegistry, SourceGuard, CallControl, SipStat
     @Override
     public String dial(String agentId, String number) throws CallControlException {
         return callControl.dial(agentId, number);
+    }
+
+    @Override
+    public void supervise(String callId, String extension, SupervisionMode mode) throws CallControlException {
+        callControl.supervise(callId, extension, mode);
+    }
+
+    @Override
+    public void endSupervision(String callId, String extension) throws CallControlException {
+        callControl.endSupervision(callId, extension);
+    }
+
+    @Override
+    public List<Supervision> supervisions() {
+        return callControl.supervisions();
     }
 
     @Modified
