@@ -1,13 +1,25 @@
 // The supervisor's wallboard: per queue waiting callers, longest wait, service level, ASA, AHT and abandon rate;
-// the agents by state with time in state. Kept live by the event stream (queues every 2 s, agents at once).
+// the agents by state with time in state, and supervision of their calls (listen in, whisper, barge) from the
+// supervisor's own phone. Kept live by the event stream (queues every 2 s, agents at once); the supervisions are
+// read again with each queue update while a call is in progress, since a supervisor's phone answering is no event.
 import { api, segment } from './api.js';
 import {
-  action, byId, connectLive, duration, el, fill, percent, secondsSince, showError, startPage, stateBadge, stateKey, table,
-  tickClocks,
+  action, byId, connectLive, duration, el, fill, percent, secondsSince, showError, showNotice, startPage, stateBadge,
+  stateKey, table, tickClocks,
 } from './ui.js';
 
-const SUPERVISION_MISSING = 'available when supervision is installed';
 const agents = new Map();
+
+/** How a supervisor's phone takes part in a call, as the API names the modes. */
+const MODES = [
+  { mode: 'listen', label: 'Listen in', doing: 'listening', to: 'listen in on' },
+  { mode: 'whisper', label: 'Whisper', doing: 'whispering', to: 'whisper to' },
+  { mode: 'barge', label: 'Barge', doing: 'barging in', to: 'barge in on' },
+];
+const EXTENSION_KEY = 'switchboard.wallboard.extension';
+let supervisions = [];
+let supervisionsReading = null;
+let readAgain = false;
 
 /** One figure; an alarm is marked with a symbol and said in words, not shown by colour alone. */
 function kpi(label, value, id, alarm) {
@@ -51,10 +63,124 @@ function renderQueues(queues) {
   }));
 }
 
-function supervisionButtons(agent) {
-  return ['Listen in', 'Whisper', 'Barge'].map((label) =>
-    el('button', { type: 'button', disabled: true, title: SUPERVISION_MISSING,
-      'aria-label': label + ' on agent ' + agent.agentId + ' (' + SUPERVISION_MISSING + ')' }, label));
+/** The supervisor's phone, as typed in "My phone (extension)" (kept in the browser between visits). */
+function myExtension() {
+  return byId('my-extension').value.trim();
+}
+
+function rememberExtension() {
+  try {
+    if (myExtension()) {
+      localStorage.setItem(EXTENSION_KEY, myExtension());
+    } else {
+      localStorage.removeItem(EXTENSION_KEY);
+    }
+  } catch (e) {
+    console.warn('the extension is not remembered: no local storage', e);
+  }
+}
+
+function rememberedExtension() {
+  try {
+    return localStorage.getItem(EXTENSION_KEY) || '';
+  } catch (e) {
+    return '';
+  }
+}
+
+function modeOf(name) {
+  return MODES.find((m) => m.mode === name) || { mode: name, label: name, doing: name };
+}
+
+/**
+ * Reads the supervisions and shows them. One request at a time: asked meanwhile, it reads once more after. A
+ * failure is shown beside the table rather than as an alert, so that a stopped SIP edge is not repeated every 2 s.
+ */
+function refreshSupervisions() {
+  if (supervisionsReading) {
+    readAgain = true;
+    return supervisionsReading;
+  }
+  supervisionsReading = (async () => {
+    let read = [];
+    let problem = '';
+    try {
+      read = await api.get('/supervisions');
+    } catch (e) {
+      problem = 'Supervision: ' + e.message;
+    }
+    // redrawn only on a change: a button redrawn under the pointer would lose its click
+    if (JSON.stringify(read) !== JSON.stringify(supervisions) || problem !== byId('supervision-status').textContent) {
+      supervisions = read;
+      fill('supervision-status', problem);
+      renderAgents();
+    }
+  })().finally(() => {
+    supervisionsReading = null;
+    if (readAgain) {
+      readAgain = false;
+      refreshSupervisions();
+    }
+  });
+  return supervisionsReading;
+}
+
+/** Who supervises the call, e.g. "1002 listening (ringing)". */
+function supervisionState(callId) {
+  return supervisions.filter((s) => s.callId === callId)
+    .map((s) => s.extension + ' ' + modeOf(s.mode).doing + (s.connected ? '' : ' (ringing)')).join('; ');
+}
+
+/** Rings the supervisor's phone into the agent's call, or changes the mode when it is in the call already. */
+async function supervise(agent, mode) {
+  const extension = myExtension();
+  if (!extension) {
+    byId('my-extension').focus();
+    throw new Error('Enter your phone\'s extension in "My phone (extension)" first: the server rings that phone '
+      + 'to ' + mode.to + ' the call of agent ' + agent.agentId + '.');
+  }
+  const already = supervisions.some((s) => s.callId === agent.callId && s.extension === extension);
+  await api.post('/calls/' + segment(agent.callId) + '/supervision', { extension, mode: mode.mode });
+  showNotice(already ? 'Your phone ' + extension + ' is now ' + mode.doing + ' on the call of agent ' + agent.agentId
+    : 'Your phone ' + extension + ' rings: answer it to ' + mode.to + ' the call of agent ' + agent.agentId);
+  await refreshSupervisions();
+}
+
+async function leave(agent, extension) {
+  await api.del('/calls/' + segment(agent.callId) + '/supervision/' + segment(extension));
+  showNotice('Your phone ' + extension + ' left the call of agent ' + agent.agentId);
+  await refreshSupervisions();
+}
+
+/** The call's supervision state and the buttons; they act only while the agent is on a call. */
+function supervisionCell(agent) {
+  const onCall = Boolean(agent.callId) && stateKey(agent.state) === 'on-call';
+  const extension = myExtension();
+  const mine = onCall ? supervisions.find((s) => s.callId === agent.callId && s.extension === extension) : null;
+  const buttons = MODES.map((mode) => {
+    const button = el('button', {
+      type: 'button',
+      disabled: !onCall,
+      title: onCall ? null : 'Agent ' + agent.agentId + ' is not on a call',
+      'aria-pressed': mine ? String(mine.mode === mode.mode) : null,
+      'aria-label': mode.label + ' on the call of agent ' + agent.agentId,
+      'data-mode': mode.mode,
+    }, mode.label);
+    if (onCall) {
+      action(button, () => supervise(agent, mode));
+    }
+    return button;
+  });
+  if (mine) {
+    const button = el('button', { type: 'button', class: 'danger',
+      'aria-label': 'Leave the call of agent ' + agent.agentId }, 'Leave');
+    action(button, () => leave(agent, mine.extension));
+    buttons.push(button);
+  }
+  const state = onCall ? supervisionState(agent.callId) : '';
+  return el('div', {},
+    state ? el('p', { id: 'agent-' + agent.agentId + '-supervision', style: 'margin:0 0 0.3rem' }, state) : '',
+    el('span', { class: 'cell-buttons' }, buttons));
 }
 
 /** Pause and resume of the call's recording (a card number being read out): silence is recorded meanwhile. */
@@ -84,7 +210,7 @@ function renderAgents() {
       a.since ? el('span', { 'data-since': a.since }, duration(secondsSince(a.since))) : '–',
       (a.queues || []).map((q) => (typeof q === 'string' ? q : q.name)).join(', '),
       a.callId ? el('span', { class: 'cell-buttons' }, a.callId, ' ', recordingButtons(a)) : '',
-      el('span', { class: 'cell-buttons' }, supervisionButtons(a)),
+      supervisionCell(a),
     ]), 'No agents configured.'));
 }
 
@@ -103,9 +229,21 @@ async function start() {
   const [queues, agentList] = await Promise.all([api.get('/queues'), api.get('/agents')]);
   renderQueues(queues);
   agentList.forEach((a) => agents.set(a.agentId, a));
+  const extension = byId('my-extension');
+  extension.value = rememberedExtension();
+  extension.addEventListener('input', () => {
+    rememberExtension();
+    renderAgents();
+  });
   renderAgents();
+  await refreshSupervisions();
   connectLive({
-    queues: renderQueues,
+    queues: (update) => {
+      renderQueues(update);
+      if (supervisions.length > 0 || [...agents.values()].some((a) => a.callId)) {
+        refreshSupervisions();
+      }
+    },
     agent: (event) => {
       agents.set(event.agentId, { ...(agents.get(event.agentId) || { agentId: event.agentId }), ...event });
       renderAgents();
@@ -117,6 +255,7 @@ async function start() {
         agent.callId = event.type === 'ENDED' ? null : event.callId;
         renderAgents();
       }
+      refreshSupervisions();
     },
   });
   tickClocks();

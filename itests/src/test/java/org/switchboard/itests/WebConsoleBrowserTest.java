@@ -127,6 +127,10 @@ public class WebConsoleBrowserTest {
         logIn(supervisor, "supervisor", "supervisor", "wallboard.html");
         waitFor(supervisor).until(ExpectedConditions.textToBePresentInElementLocated(By.id("agent-1001-state"),
                 "Logged out"));
+        // Listen in, whisper and barge act on a call only: while the agent has none, they are disabled and say why.
+        waitFor(supervisor).until(ExpectedConditions.attributeToBe(
+                By.cssSelector("button[aria-label='Listen in on the call of agent 1001']"), "title",
+                "Agent 1001 is not on a call"));
 
         // The agent's phone registers; the agent logs in to their queues; the wallboard follows without a reload.
         Sipp sipp = new Sipp(SIP_PORT);

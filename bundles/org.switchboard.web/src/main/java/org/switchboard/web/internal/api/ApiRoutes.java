@@ -26,6 +26,7 @@ public final class ApiRoutes {
         new AgentEndpoints(backends, audit).addTo(router);
         new QueueEndpoints(backends, audit, configurations).addTo(router);
         new CallEndpoints(backends, audit).addTo(router);
+        new SupervisionEndpoints(backends, audit).addTo(router);
         new ReportEndpoints(backends).addTo(router);
         new CrmEndpoints(backends, audit).addTo(router);
         new OperatorEndpoints(backends, audit).addTo(router);

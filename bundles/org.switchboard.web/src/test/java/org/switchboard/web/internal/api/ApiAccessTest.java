@@ -75,8 +75,19 @@ public class ApiAccessTest {
         assertEquals(403, send("PUT", "/queues/support/strategy", "{\"strategy\":\"random\"}", supervisor,
                 supervisor.csrfToken()).status());
         assertEquals(403, send("GET", "/admin/users", "", supervisor, null).status());
-        // allowed through, then answered without a distributor running
+        // allowed through, then answered without a distributor or SIP edge running
         assertEquals(503, send("GET", "/agents", "", supervisor, null).status());
+        assertEquals(503, send("GET", "/supervisions", "", supervisor, null).status());
+    }
+
+    @Test
+    public void anAgentMayNotSuperviseCalls() {
+        WebSession agent = login("1001", "agent1001");
+
+        assertEquals(403, send("GET", "/supervisions", "", agent, null).status());
+        assertEquals(403, send("POST", "/calls/c1/supervision", "{\"extension\":\"1001\",\"mode\":\"listen\"}",
+                agent, agent.csrfToken()).status());
+        assertEquals(403, send("DELETE", "/calls/c1/supervision/1002", "", agent, agent.csrfToken()).status());
     }
 
     @Test
@@ -116,6 +127,11 @@ public class ApiAccessTest {
         assertField("code", send("POST", "/calls/c1/disposition", "{\"code\":\"made-up\"}", agent,
                 agent.csrfToken()));
         assertField("password", send("POST", "/session", "{\"username\":\"1001\"}", null, null));
+        WebSession supervisor = login("supervisor", "supervisor");
+        assertField("extension", send("POST", "/calls/c1/supervision", "{\"mode\":\"listen\"}", supervisor,
+                supervisor.csrfToken()));
+        assertField("mode", send("POST", "/calls/c1/supervision", "{\"extension\":\"1002\",\"mode\":\"spy\"}",
+                supervisor, supervisor.csrfToken()));
     }
 
     @Test

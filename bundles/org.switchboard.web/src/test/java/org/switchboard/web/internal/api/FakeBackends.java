@@ -45,6 +45,8 @@ public final class FakeBackends implements Backends {
     private SourceGuard sourceGuard;
     private DatabaseBackup databaseBackup;
     private CustomerDirectory customers;
+    private CallControl callControl;
+    private CallDetailRecordStore callRecords;
 
     public FakeBackends(Map<String, Account> accounts) {
         this.accounts = Map.copyOf(accounts);
@@ -78,6 +80,16 @@ public final class FakeBackends implements Backends {
         return this;
     }
 
+    public FakeBackends withCallControl(CallControl control) {
+        this.callControl = control;
+        return this;
+    }
+
+    public FakeBackends withCallRecords(CallDetailRecordStore records) {
+        this.callRecords = records;
+        return this;
+    }
+
     @Override
     public Authenticator authenticator() {
         return (username, password) -> Optional.ofNullable(accounts.get(username))
@@ -107,12 +119,12 @@ public final class FakeBackends implements Backends {
 
     @Override
     public Optional<CallDetailRecordStore> callRecords() {
-        return Optional.empty();
+        return Optional.ofNullable(callRecords);
     }
 
     @Override
     public Optional<CallControl> callControl() {
-        return Optional.empty();
+        return Optional.ofNullable(callControl);
     }
 
     @Override
