@@ -24,6 +24,7 @@ import org.junit.Test;
 import org.switchboard.api.acd.AgentState;
 import org.switchboard.api.call.CallDetailRecord;
 import org.switchboard.api.call.CallState;
+import org.switchboard.api.sip.CallControl;
 
 /**
  * A call through queue support recorded as an operator finds it: the caller speaks one tone, the agent's phone
@@ -34,6 +35,7 @@ import org.switchboard.api.call.CallState;
 public class RecordingTest extends SwitchboardTestSupport {
     private static final double CALLER_HERTZ = 440;
     private static final double AGENT_HERTZ = 1000;
+    private static final double SECOND_AGENT_HERTZ = 2000;
     private static final int RATE = 8000;
 
     @Before
@@ -121,6 +123,56 @@ public class RecordingTest extends SwitchboardTestSupport {
             assertTrue(sox, sox.contains("Channels       : 2"));
             assertTrue(sox, sox.contains("Sample Rate    : 8000"));
         }
+    }
+
+    @Test
+    public void aCallTransferredToAnotherAgentGoesOnInTheSameFile() throws Exception {
+        registerPhoneIfNeeded("1002", AGENT_1002_PORT);
+        onlyAvailable("1001");
+        String firstId;
+        String secondId;
+        try (RtpPhone first = new RtpPhone("1001", AGENT_1001_PORT, SIP_PORT);
+                RtpPhone second = new RtpPhone("1002", AGENT_1002_PORT, SIP_PORT);
+                RtpCaller caller = new RtpCaller(SIP_PORT, "4939003")) {
+            assertEquals(200, caller.call("4000", Duration.ofSeconds(10)));
+            firstId = callOf("1001");
+            try (AutoCloseable callerTone = caller.speakTone(CALLER_HERTZ);
+                    AutoCloseable firstTone = first.speakTone(AGENT_HERTZ);
+                    AutoCloseable secondTone = second.speakTone(SECOND_AGENT_HERTZ)) {
+                awaitCondition("the call is being recorded", () -> recordingOf(firstId).isPresent());
+                Thread.sleep(1500);
+                agents().login("1002", List.of("support"));
+                service(CallControl.class).transfer(firstId, "agent:1002");
+                assertTrue("the first agent's phone is released", first.awaitHungUp(Duration.ofSeconds(10)));
+                assertTrue("the second agent's phone answers", second.awaitAnswered(Duration.ofSeconds(10)));
+                secondId = callOf("1002");
+                Thread.sleep(1500);
+            }
+            caller.hangUp();
+        }
+        awaitCondition("the recording is complete",
+                () -> recordingOf(firstId).map(row -> row.get("State").equals("complete")).orElse(false));
+        assertTrue("no second file for the transferred record", recordingOf(secondId).isEmpty());
+        Map<String, String> recording = recordingOf(firstId).orElseThrow();
+        CallDetailRecord firstCall = records().find(firstId).orElseThrow();
+        CallDetailRecord secondCall = records().find(secondId).orElseThrow();
+        long talkMillis = Duration.between(firstCall.answeredAt(), secondCall.endedAt()).toMillis();
+        long recordedMillis = Math.round(Double.parseDouble(recording.get("Duration s")) * 1000);
+        assertTrue("recorded " + recordedMillis + " ms from the first answer to the end (" + talkMillis + " ms)",
+                Math.abs(recordedMillis - talkMillis) <= 100);
+
+        Wav wav = Wav.read(Path.of(recording.get("File")));
+        int transferAt = (int) (Duration.between(firstCall.answeredAt(), firstCall.endedAt()).toMillis() * RATE
+                / 1000);
+        int secondAnswerAt = (int) (Duration.between(firstCall.answeredAt(), secondCall.answeredAt()).toMillis()
+                * RATE / 1000);
+        int margin = RATE / 5;
+        int[] before = { margin, transferAt - margin };
+        int[] after = { secondAnswerAt + margin, wav.right.length - margin };
+        assertTrue("the first agent on the right before the transfer", share(AGENT_HERTZ, wav.right, before) > 0.8);
+        assertTrue("the second agent on the right after it", share(SECOND_AGENT_HERTZ, wav.right, after) > 0.8);
+        assertTrue("the caller on the left throughout", share(CALLER_HERTZ, wav.left, before) > 0.8
+                && share(CALLER_HERTZ, wav.left, after) > 0.8);
     }
 
     @Test

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * call with a PCMU + telephone-event offer, records the audio the server sends (µ-law payloads, in order of
  * arrival), presses keys as RFC 4733 events, and answers or sends BYE. One call per instance.
  */
-final class RtpCaller implements AutoCloseable {
+final class RtpCaller implements AutoCloseable, TestPhone {
     private static final Pattern CONNECTION = Pattern.compile("(?m)^c=IN IP4 (\\S+)");
     private static final Pattern AUDIO_PORT = Pattern.compile("(?m)^m=audio (\\d+) ");
     private static final Pattern TO_TAG = Pattern.compile("(?mi)^(?:To|t):.*;tag=([^;\\s]+)");
@@ -130,12 +130,14 @@ final class RtpCaller implements AutoCloseable {
     }
 
     /** The µ-law bytes received so far. */
-    byte[] audio() {
+    @Override
+    public byte[] audio() {
         return rtp.audio();
     }
 
     /** How many µ-law samples were received so far. */
-    int received() {
+    @Override
+    public int received() {
         return rtp.received();
     }
 

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * INVITE at once with a PCMU offer answer, records the audio it receives, speaks tones, and hangs up or is hung up.
  * One call per instance; register the extension with sipp before opening it.
  */
-final class RtpPhone implements AutoCloseable {
+final class RtpPhone implements AutoCloseable, TestPhone {
     private static final Pattern CONNECTION = Pattern.compile("(?m)^c=IN IP4 (\\S+)");
     private static final Pattern AUDIO_PORT = Pattern.compile("(?m)^m=audio (\\d+) ");
     private static final Pattern CONTACT = Pattern.compile("(?mi)^(?:Contact|m):[^<\\r\\n]*<([^>]+)>");
@@ -56,11 +56,13 @@ final class RtpPhone implements AutoCloseable {
         return rtp.speakTone(hertz);
     }
 
-    byte[] audio() {
+    @Override
+    public byte[] audio() {
         return rtp.audio();
     }
 
-    int received() {
+    @Override
+    public int received() {
         return rtp.received();
     }
 

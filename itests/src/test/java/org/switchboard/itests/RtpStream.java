@@ -61,8 +61,8 @@ final class RtpStream implements AutoCloseable {
     }
 
     /**
-     * Speaks a sine tone: PCMU frames of 20 ms sent on a steady 20 ms schedule from a thread of its own, until the
-     * returned handle is closed.
+     * Speaks a sine tone: PCMU frames of 20 ms sent on a steady 20 ms schedule from a thread of its own, once the
+     * server's media address is known, until the returned handle is closed.
      */
     AutoCloseable speakTone(double hertz) {
         Thread speaker = new Thread(() -> {
@@ -74,7 +74,9 @@ final class RtpStream implements AutoCloseable {
                     payload[i] = muLaw((int) Math.round(8000 * Math.sin(2 * Math.PI * hertz * n / 8000)));
                 }
                 try {
-                    send(0, false, timestamp(), payload, FRAME);
+                    if (remote != null) { // silent until the call tells where to send
+                        send(0, false, timestamp(), payload, FRAME);
+                    }
                     next += 20_000_000L;
                     long wait = next - System.nanoTime();
                     if (wait > 0) {

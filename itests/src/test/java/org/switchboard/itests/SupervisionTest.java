@@ -11,6 +11,7 @@ import org.junit.Before;
 import org.junit.Test;
 import org.switchboard.api.acd.AgentState;
 import org.switchboard.api.call.CallState;
+import org.switchboard.api.sip.CallControl;
 
 /**
  * A supervisor at phone 1002 joins a call between a caller and agent 1001 from the shell, as head office does: each
@@ -132,6 +133,36 @@ public class SupervisionTest extends SwitchboardTestSupport {
         assertTrue(audit, audit.contains("supervisor 1002 barge"));
     }
 
+    @Test
+    public void aSupervisorListensToAnAgentsCallOut() throws Exception {
+        try (RtpPhone agent = new RtpPhone("1001", AGENT_1001_PORT, SIP_PORT);
+                RtpPhone supervisor = new RtpPhone("1002", AGENT_1002_PORT, SIP_PORT);
+                RtpPhone customer = new RtpPhone("5550100", OUTBOUND_TRUNK_PORT, SIP_PORT)) {
+            String callId = service(CallControl.class).dial("1001", "5550100");
+            assertTrue("the agent's phone rings first", agent.awaitAnswered(WAIT));
+            assertTrue("then the number, through the trunk", customer.awaitAnswered(WAIT));
+            try (AutoCloseable hangsUp = agent::hangUp; AutoCloseable agentTone = agent.speakTone(AGENT_HERTZ);
+                    AutoCloseable customerTone = customer.speakTone(CALLER_HERTZ)) {
+                awaitCondition("the supervisor is rung once the number answered", () -> {
+                    try {
+                        return execute("callcenter:listen " + callId + " 1002").contains("Ringing 1002");
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+                assertTrue(supervisor.awaitAnswered(WAIT));
+                awaitCondition("the supervisor connected", () -> supervision(callId).equals(List.of("listen",
+                        "connected")));
+                Heard listening = listenTo(customer, agent, supervisor);
+                System.out.println("listen-in on a call out: " + listening);
+                assertTrue("the supervisor hears the customer " + listening, listening.supervisor(CALLER_HERTZ) > 0.2);
+                assertTrue("the supervisor hears the agent " + listening, listening.supervisor(AGENT_HERTZ) > 0.2);
+            }
+            assertTrue("the number is hung up with the agent", customer.awaitHungUp(WAIT));
+            assertTrue("and so is the supervisor", supervisor.awaitHungUp(WAIT));
+        }
+    }
+
     /** Mode and state of 1002's supervision of the call, as {@code callcenter:supervisions} lists it. */
     private List<String> supervision(String callId) {
         try {
@@ -144,7 +175,7 @@ public class SupervisionTest extends SwitchboardTestSupport {
     }
 
     /** What the three phones receive over 1.2 s, from 0.4 s after now (the mixes settle). */
-    private static Heard listenTo(RtpCaller caller, RtpPhone agent, RtpPhone supervisor) throws InterruptedException {
+    private static Heard listenTo(TestPhone caller, TestPhone agent, TestPhone supervisor) throws InterruptedException {
         Thread.sleep(400);
         int[] from = { caller.received(), agent.received(), supervisor.received() };
         Thread.sleep(1200);

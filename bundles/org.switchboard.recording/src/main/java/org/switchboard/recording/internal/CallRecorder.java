@@ -50,6 +50,11 @@ public class CallRecorder implements Recorder, EventHandler {
     /** The events come late by a few milliseconds; an older answer or end is not believed beyond this. */
     private static final long MAX_EVENT_DELAY_MILLIS = 2000;
     private static final String CUSTOMER_ID = "crm.customerId";
+    /** Set on a call record when its agent transferred the caller on (to a queue, an agent or a number). */
+    private static final String TRANSFER_TO = "transfer.to";
+    /** Set on the record a blind transfer starts: the record it came from, and the first of the chain. */
+    private static final String TRANSFER_FROM = "transfer.from";
+    private static final String TRANSFER_ORIGIN = "transfer.origin";
 
     @ObjectClassDefinition(name = "Switchboard call recording",
             description = "Which calls are recorded and how long recordings are kept. Per queue: policy.QUEUE = "
@@ -152,13 +157,39 @@ public class CallRecorder implements Recorder, EventHandler {
         if (CallEvents.ANSWERED.equals(event.getTopic())) {
             answered(callId, event);
         } else if (CallEvents.ENDED.equals(event.getTopic())) {
-            mixer.end(callId, nanosAt(event.getProperty(CallEvents.ENDED_AT)));
+            ended(callId, event);
         }
+    }
+
+    /**
+     * A record ended. When its agent transferred the caller on, the conversation goes on and so does its file;
+     * otherwise the recording of the record, or of the record it was transferred from, ends.
+     */
+    private void ended(String callId, Event event) {
+        Map<?, ?> variables = variablesOf(event);
+        Optional<CallRecording> recording = mixer.recordingOf(callId)
+                .or(() -> text(variables, TRANSFER_FROM).flatMap(mixer::recordingOf));
+        if (recording.isEmpty()) {
+            return;
+        }
+        if (text(variables, TRANSFER_TO).isPresent()) {
+            LOG.debug("call {} transferred to {}: its recording goes on", callId, variables.get(TRANSFER_TO));
+            return;
+        }
+        recording.get().end(nanosAt(event.getProperty(CallEvents.ENDED_AT)));
     }
 
     private void answered(String callId, Event event) {
         if (mixer.recordingOf(callId).isPresent()) {
             return; // answered again after a transfer: the same file goes on
+        }
+        Map<?, ?> variables = variablesOf(event);
+        Optional<CallRecording> transferred = text(variables, TRANSFER_FROM).flatMap(mixer::recordingOf);
+        if (transferred.isPresent()) {
+            mixer.alias(callId, transferred.get());
+            LOG.info("call {} (transferred from {}) goes on in recording of call {}", callId,
+                    variables.get(TRANSFER_FROM), transferred.get().info().callId());
+            return;
         }
         String queue = (String) event.getProperty(CallEvents.QUEUE);
         RecordingSettings current = settings;
@@ -187,9 +218,19 @@ public class CallRecorder implements Recorder, EventHandler {
             LOG.error("call {} of queue {} not recorded: {}", callId, queue, e.getMessage());
             return;
         }
-        if (!mixer.add(new CallRecording(recording, target, sink, nanosAt(answeredAt)))) {
+        String mediaCallId = text(variables, TRANSFER_ORIGIN).orElse(callId);
+        if (!mixer.add(new CallRecording(recording, mediaCallId, target, sink, nanosAt(answeredAt)))) {
             LOG.warn("call {} answered twice at once; recorded once", callId);
         }
+    }
+
+    private static Map<?, ?> variablesOf(Event event) {
+        return event.getProperty(CallEvents.VARIABLES) instanceof Map<?, ?> variables ? variables : Map.of();
+    }
+
+    private static Optional<String> text(Map<?, ?> variables, String name) {
+        return variables.get(name) instanceof String value && !value.isBlank() ? Optional.of(value)
+                : Optional.empty();
     }
 
     /** The caller's number, or the CRM's customer id when the caller is known. */

@@ -21,6 +21,7 @@ import org.switchboard.recording.RecordingStore;
  * One recording in progress. The mixer writes a stereo frame for every 20 ms of wall time since the start: the
  * caller's side on the left, the sum of the other legs (the agent, or whoever the call was transferred to) on the
  * right, and silence for what did not arrive, so that both channels advance together whatever each side sends.
+ * Supervisors' legs are left out.
  * Paused, it writes silence and notes the interval. Everything but {@link #pause}, {@link #resume} and
  * {@link #end} runs in the mixer's thread.
  */
@@ -30,11 +31,14 @@ final class CallRecording {
     /** The legs of the caller's side: the caller, or the customer a callback reached. */
     private static final String CALLER = "caller";
     private static final String CALLBACK_PREFIX = "callback:";
+    /** A supervisor's phone: what it hears or says is not the call's conversation of record. */
+    private static final String SUPERVISOR_PREFIX = "supervisor:";
 
     private record TappedLeg(SideQueue queue, AudioTap.Registration registration, boolean callerSide) {
     }
 
     private final NewRecording info;
+    private final String mediaCallId;
     private final RecordingStore store;
     private final RecordingSink sink;
     private final long startNanos;
@@ -48,11 +52,17 @@ final class CallRecording {
     private volatile String pausedBy;
     private volatile long endNanos = Long.MAX_VALUE;
     private volatile long framesWritten;
+    /** When the mixer found the call without legs, -1 while it has some; the mixer's thread only. */
+    private long legsGoneSinceNanos = -1;
     private long pausedFromFrame = -1;
     private String currentPauseBy;
 
-    CallRecording(NewRecording info, RecordingStore store, RecordingSink sink, long startNanos) {
+    /**
+     * @param mediaCallId the id the call's media legs were opened with (the first record's of a transferred call)
+     */
+    CallRecording(NewRecording info, String mediaCallId, RecordingStore store, RecordingSink sink, long startNanos) {
         this.info = info;
+        this.mediaCallId = mediaCallId;
         this.store = store;
         this.sink = sink;
         this.startNanos = startNanos;
@@ -60,6 +70,10 @@ final class CallRecording {
 
     NewRecording info() {
         return info;
+    }
+
+    String mediaCallId() {
+        return mediaCallId;
     }
 
     RecordingStore store() {
@@ -113,6 +127,9 @@ final class CallRecording {
     void attach(List<MediaLeg> open) {
         Set<MediaLeg> gone = new HashSet<>(legs.keySet());
         for (MediaLeg leg : open) {
+            if (leg.name().startsWith(SUPERVISOR_PREFIX)) {
+                continue;
+            }
             if (!gone.remove(leg)) {
                 SideQueue queue = new SideQueue(dropped);
                 legs.put(leg, new TappedLeg(queue, leg.tapReceived(queue), isCallerSide(leg.name())));
@@ -121,6 +138,19 @@ final class CallRecording {
         for (MediaLeg leg : gone) {
             legs.remove(leg).registration().remove();
         }
+    }
+
+    long legsGoneSince() {
+        return legsGoneSinceNanos;
+    }
+
+    void legsGoneSince(long nanos) {
+        legsGoneSinceNanos = nanos;
+    }
+
+    /** Whether some leg of the call is tapped (after the last {@link #attach}). */
+    boolean hasLegs() {
+        return !legs.isEmpty();
     }
 
     /** Removes the taps; the recording takes no more audio. */

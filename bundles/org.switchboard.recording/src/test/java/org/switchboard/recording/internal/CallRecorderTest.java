@@ -97,6 +97,42 @@ public class CallRecorderTest {
     }
 
     @Test
+    public void aBlindTransferToAQueueGoesOnInTheSameFileUntilTheNewRecordEnds() throws Exception {
+        start(Map.of("policy.support", "all", "policy.sales", "none", "minFreeMegabytes", "0"));
+        legs.put("c1", List.of(new TestLeg("c1", "caller"), new TestLeg("c1", "1001")));
+        recorder.handleEvent(answered("c1", "support"));
+        await(() -> recorder.inProgress().size() == 1);
+
+        recorder.handleEvent(ended("c1", Map.of("transfer.to", "queue:sales")));
+        recorder.handleEvent(answered("c2", "sales",
+                Map.of("transfer.from", "c1", "transfer.origin", "c1", "transfer.agent", "1001")));
+        long before = recorder.inProgress().get(0).recordedMillis();
+        await(() -> recorder.inProgress().get(0).recordedMillis() > before + 200);
+        assertEquals("one recording, although sales records none of its own calls", 1,
+                recorder.inProgress().size());
+        assertTrue("paused through the new record's id", recorder.pause("c2", "agent 1002"));
+        assertTrue(recordings().stream().allMatch(r -> r.state() == RecordingState.RECORDING));
+
+        recorder.handleEvent(ended("c2", Map.of("transfer.from", "c1")));
+        await(() -> recordings().get(0).state() != RecordingState.RECORDING);
+        assertEquals(1, recordings().size());
+        assertEquals(RecordingState.COMPLETE, recordings().get(0).state());
+        assertEquals("c1", recordings().get(0).callId());
+    }
+
+    @Test
+    public void aCallerWhoLeavesTheQueueTheyWereTransferredToEndsTheRecording() throws Exception {
+        start(Map.of("policy.support", "all", "minFreeMegabytes", "0"));
+        legs.put("c1", List.of(new TestLeg("c1", "caller"), new TestLeg("c1", "1001")));
+        recorder.handleEvent(answered("c1", "support"));
+        await(() -> recorder.inProgress().size() == 1);
+        recorder.handleEvent(ended("c1", Map.of("transfer.to", "queue:sales")));
+        recorder.handleEvent(ended("c2", Map.of("transfer.from", "c1")));
+        await(() -> !recordings().isEmpty() && recordings().get(0).state() == RecordingState.COMPLETE);
+        assertTrue(recorder.inProgress().isEmpty());
+    }
+
+    @Test
     public void theCallsOfAQueueWhosePolicyIsNoneAreNotRecorded() {
         start(Map.of("policy.default", "all", "policy.sales", "none", "minFreeMegabytes", "0"));
 
@@ -139,19 +175,27 @@ public class CallRecorderTest {
     }
 
     private static Event answered(String callId, String queue) {
+        return answered(callId, queue, Map.of("crm.customerId", "C42"));
+    }
+
+    private static Event answered(String callId, String queue, Map<String, String> variables) {
         Map<String, Object> properties = new HashMap<>();
         properties.put(CallEvents.CALL_ID, callId);
         properties.put(CallEvents.QUEUE, queue);
         properties.put(CallEvents.AGENT_ID, "1001");
         properties.put(CallEvents.ANI, "5551234");
         properties.put(CallEvents.ANSWERED_AT, System.currentTimeMillis());
-        properties.put(CallEvents.VARIABLES, Map.of("crm.customerId", "C42"));
+        properties.put(CallEvents.VARIABLES, variables);
         return new Event(CallEvents.ANSWERED, properties);
     }
 
     private static Event ended(String callId) {
+        return ended(callId, Map.of());
+    }
+
+    private static Event ended(String callId, Map<String, String> variables) {
         return new Event(CallEvents.ENDED, Map.of(CallEvents.CALL_ID, callId, CallEvents.ENDED_AT,
-                System.currentTimeMillis()));
+                System.currentTimeMillis(), CallEvents.VARIABLES, variables));
     }
 
     private static void await(BooleanSupplier condition) throws InterruptedException {

@@ -27,6 +27,7 @@ import org.switchboard.recording.RecordingState;
 public class RecordingMixerTest {
     private static final long T0 = 5_000_000_000L;
     private static final long FRAME = CallRecording.FRAME_NANOS;
+    private static final long FRAMES_PER_GRACE = RecordingMixer.LEGS_GONE_GRACE_NANOS / FRAME;
 
     private final TemporaryFolder folder = new TemporaryFolder();
     private final RecordingDatabase database = new RecordingDatabase(folder);
@@ -185,6 +186,53 @@ public class RecordingMixerTest {
         assertEquals(StereoWav.sha256(Path.of(stopped.location())), stopped.sha256());
     }
 
+    @Test
+    public void aSupervisorsLegIsNotRecorded() throws Exception {
+        TestLeg supervisor = leg("c1", "supervisor:1002");
+        start("c1");
+        for (int i = 0; i < 50; i++) {
+            caller.receive(Signals.toneFrame(440, i));
+            agent.receive(Signals.toneFrame(1000, i));
+            supervisor.receive(Signals.toneFrame(2000, i));
+            mixer.tick(T0 + (i + 1) * FRAME);
+        }
+        StereoWav wav = StereoWav.read(Path.of(end("c1", 50).location()));
+        assertEquals(0, supervisor.taps());
+        assertTrue(Signals.shareOf(2000, wav.right, 0, 8_000) < 0.01);
+        assertTrue(Signals.shareOf(1000, wav.right, 0, 8_000) > 0.9);
+    }
+
+    @Test
+    public void theRecordOfATransferEndsTheRecordingItCarriedOn() throws Exception {
+        CallRecording recording = start("c1");
+        mixer.alias("c2", recording);
+        for (int i = 0; i < 10; i++) {
+            mixer.tick(T0 + (i + 1) * FRAME);
+        }
+        assertEquals(recording, mixer.recordingOf("c2").orElseThrow());
+        end("c2", 10);
+        assertTrue(mixer.recordingOf("c1").isEmpty());
+        assertTrue(mixer.recordingOf("c2").isEmpty());
+    }
+
+    @Test
+    public void aRecordingWhoseLegsAllClosedWithNoEndReportedEndsWhereTheyClosed() throws Exception {
+        start("c1");
+        for (int i = 0; i < 20; i++) {
+            mixer.tick(T0 + (i + 1) * FRAME);
+        }
+        legs.remove("c1");
+        int tick = 20;
+        while (!mixer.inProgress().isEmpty()) {
+            mixer.tick(T0 + ++tick * FRAME);
+            assertTrue("ended within the grace time", tick < 20 + 3 * FRAMES_PER_GRACE);
+        }
+        Recording done = database.store().find(RecordingQuery.newest(1)).get(0);
+        assertEquals(RecordingState.COMPLETE, done.state());
+        assertTrue("ends where the legs were found closed: " + done.duration(),
+                done.duration().toMillis() <= (20 + RecordingMixer.LEG_LOOKUP_TICKS) * 20L);
+    }
+
     private TestLeg leg(String callId, String name) {
         TestLeg leg = new TestLeg(callId, name);
         legs.computeIfAbsent(callId, id -> new CopyOnWriteArrayList<>()).add(leg);
@@ -193,7 +241,7 @@ public class RecordingMixerTest {
 
     private CallRecording start(String callId) {
         NewRecording info = new NewRecording(callId, "support", "1001", "5551234", Instant.parse("2026-03-02T09:00:00Z"));
-        CallRecording recording = new CallRecording(info, database.store(), database.store().create(info), T0);
+        CallRecording recording = new CallRecording(info, callId, database.store(), database.store().create(info), T0);
         assertTrue(mixer.add(recording));
         return recording;
     }

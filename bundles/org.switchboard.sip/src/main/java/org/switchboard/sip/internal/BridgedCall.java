@@ -48,7 +48,7 @@ import org.switchboard.api.sip.SupervisionMode;
  * synchronized: the SIP stack's threads, the distributor's thread, the flow's threads and the ring timer all act
  * on it.
  */
-final class BridgedCall implements CallerLeg, ServerCall {
+final class BridgedCall implements CallerLeg, ServerCall, SupervisedCall {
     private static final Logger LOG = LoggerFactory.getLogger(BridgedCall.class);
     private static final String OUTSIDE_PREFIX = "number:";
     private static final String CALLBACK_PREFIX = "callback:";
@@ -120,6 +120,11 @@ final class BridgedCall implements CallerLeg, ServerCall {
 
     /** The call's id in the distributor: a blind transfer to a queue starts a new record, with a new id. */
     private volatile String id;
+    /**
+     * The id every media leg of this call is opened with: the first record's, kept through transfers, so that
+     * whoever follows the call's audio (a recording) finds all its legs under one id.
+     */
+    private final String mediaId;
     final String ani;
     final String dnis;
     private final CallBridge bridge;
@@ -148,12 +153,13 @@ final class BridgedCall implements CallerLeg, ServerCall {
     private boolean heldByDesk;
     /** Set when the caller asked to be called back. */
     private Callback callback;
-    private final Supervisors supervisors = new Supervisors(this, this::applySupervision);
+    private final Supervisors supervisors;
 
     BridgedCall(String id, String ani, String dnis, CallBridge bridge, SipEndpoint sip, SipReplies replies,
             MediaServer mediaServer, ServerTransaction callerInvite, MediaLeg callerMedia, boolean callerLateOffer,
             Phase initialPhase) {
         this.id = id;
+        this.mediaId = id;
         this.ani = ani;
         this.dnis = dnis;
         this.bridge = bridge;
@@ -165,6 +171,7 @@ final class BridgedCall implements CallerLeg, ServerCall {
         this.callerMedia = callerMedia;
         this.callerLateOffer = callerLateOffer;
         this.phase = initialPhase;
+        this.supervisors = new Supervisors(this, this::applySupervision, bridge, actions, replies, mediaServer);
     }
 
     synchronized Phase phase() {
@@ -272,7 +279,7 @@ final class BridgedCall implements CallerLeg, ServerCall {
         }
         MediaLeg media = null;
         try {
-            media = mediaServer.offer(id, offer.agentId());
+            media = mediaServer.offer(mediaId, offer.agentId());
             Request invite = agentInvite(offer.contact(), media.localDescription());
             AgentLeg leg = new AgentLeg(offer.agentId(), sip.provider().getNewClientTransaction(invite), media);
             legs.put(offer.agentId(), leg);
@@ -704,7 +711,7 @@ final class BridgedCall implements CallerLeg, ServerCall {
             if (trunk.isEmpty()) {
                 throw new IllegalStateException("no outbound trunk is configured any more");
             }
-            media = mediaServer.offer(id, CALLBACK_PREFIX + callback.number);
+            media = mediaServer.offer(mediaId, CALLBACK_PREFIX + callback.number);
             Request invite = agentInvite("sip:" + callback.number + "@" + trunk.get(), media.localDescription());
             AgentLeg leg = new AgentLeg(CALLBACK_PREFIX + callback.number,
                     sip.provider().getNewClientTransaction(invite), media);
@@ -819,7 +826,7 @@ final class BridgedCall implements CallerLeg, ServerCall {
             return;
         }
         Map<String, String> variables = new HashMap<>(Map.of("transfer.from", previous,
-                "transfer.agent", fromAgent));
+                "transfer.agent", fromAgent, "transfer.origin", mediaId));
         toAgent.ifPresent(agent -> variables.put("transfer.toAgent", agent));
         acd.get().enqueue(new InboundCall(newId, ani, dnis, queue, now, 0, variables), this);
     }
@@ -834,7 +841,7 @@ final class BridgedCall implements CallerLeg, ServerCall {
         requireConnectedToAgent();
         MediaLeg media;
         try {
-            media = mediaServer.offer(id, OUTSIDE_PREFIX + number);
+            media = mediaServer.offer(mediaId, OUTSIDE_PREFIX + number);
         } catch (MediaException e) {
             throw new CallControlException("no media port for the transfer: " + e.getMessage());
         }
@@ -910,37 +917,23 @@ final class BridgedCall implements CallerLeg, ServerCall {
 
     // ---- supervision
 
-    /**
-     * A supervisor joins from the phone at {@code contact}, or, already in the call, changes mode. Only a call
-     * connected to an agent can be supervised.
-     */
-    synchronized void supervise(String extension, String contact, SupervisionMode mode) throws CallControlException {
+    @Override
+    public synchronized void supervise(String extension, String contact, SupervisionMode mode)
+            throws CallControlException {
         if (phase != Phase.BRIDGED) {
             throw new CallControlException("only a call connected to an agent can be supervised; call " + id
                     + " is " + phase.name().toLowerCase());
         }
-        if (extension.equals(agentId)) {
-            throw new CallControlException(extension + " is the agent of call " + id);
-        }
-        Optional<SupervisorLeg> present = supervisors.find(extension);
-        if (present.isPresent()) {
-            present.get().mode(mode);
-            LOG.info("call {}: supervisor {} now {}", id, extension, mode.name().toLowerCase());
-            applySupervision();
-            return;
-        }
-        supervisors.add(SupervisorLeg.ring(supervisors, id, extension, contact, ani, mode, bridge, actions, replies,
-                mediaServer));
-        LOG.info("call {}: ringing supervisor {} to {}", id, extension, mode.name().toLowerCase());
+        supervisors.join(id, mediaId, agentId, ani, extension, contact, mode);
     }
 
-    synchronized void endSupervision(String extension) throws CallControlException {
-        if (!supervisors.end(extension, "asked from the console")) {
-            throw new CallControlException(extension + " does not supervise call " + id);
-        }
+    @Override
+    public synchronized void endSupervision(String extension) throws CallControlException {
+        supervisors.leave(id, extension);
     }
 
-    synchronized List<Supervision> supervisions() {
+    @Override
+    public synchronized List<Supervision> supervisions() {
         return supervisors.describe();
     }
 

@@ -379,8 +379,8 @@ final class CallBridge {
 
     /** The supervisions of the calls in progress. */
     List<Supervision> supervisions() {
-        return byId.values().stream().filter(BridgedCall.class::isInstance)
-                .flatMap(call -> ((BridgedCall) call).supervisions().stream()).toList();
+        return byId.values().stream().filter(SupervisedCall.class::isInstance)
+                .flatMap(call -> ((SupervisedCall) call).supervisions().stream()).toList();
     }
 
     /** The call took a new id (a transfer to a queue starts a new record). */
@@ -404,6 +404,14 @@ final class CallBridge {
             return bridged;
         }
         throw new CallControlException("call " + callId + " is an agent's call out: only hang-up applies to it");
+    }
+
+    /** A call supervisors can join (a caller's call or an agent's call out). */
+    SupervisedCall supervisedCall(String callId) throws CallControlException {
+        if (call(callId) instanceof SupervisedCall supervised) {
+            return supervised;
+        }
+        throw new CallControlException("call " + callId + " cannot be supervised");
     }
 
     /**

@@ -107,12 +107,12 @@ final class DeskCallControl implements CallControl {
         }
         String contact = phones.apply(extension).orElseThrow(() -> new CallControlException(
                 "extension " + extension + " has no registered phone"));
-        running().callerCall(callId).supervise(extension, contact, mode);
+        running().supervisedCall(callId).supervise(extension, contact, mode);
     }
 
     @Override
     public void endSupervision(String callId, String extension) throws CallControlException {
-        running().callerCall(callId).endSupervision(extension);
+        running().supervisedCall(callId).endSupervision(extension);
     }
 
     @Override

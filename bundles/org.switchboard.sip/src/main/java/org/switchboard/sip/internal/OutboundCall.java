@@ -2,6 +2,7 @@ package org.switchboard.sip.internal;
 
 import java.text.ParseException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -28,6 +29,8 @@ import org.switchboard.api.media.MediaException;
 import org.switchboard.api.media.MediaLeg;
 import org.switchboard.api.media.MediaServer;
 import org.switchboard.api.sip.CallControlException;
+import org.switchboard.api.sip.Supervision;
+import org.switchboard.api.sip.SupervisionMode;
 
 /**
  * An agent's call out, dialled from the desktop: the server rings the agent's own phone first (the distributor
@@ -35,7 +38,7 @@ import org.switchboard.api.sip.CallControlException;
  * outbound trunk; when the number answers, the two are bridged through the server's media. Both legs are the
  * server's own INVITEs. Every method is synchronized.
  */
-final class OutboundCall implements CallerLeg, ServerCall {
+final class OutboundCall implements CallerLeg, ServerCall, SupervisedCall {
     private static final Logger LOG = LoggerFactory.getLogger(OutboundCall.class);
 
     enum Phase {
@@ -68,6 +71,7 @@ final class OutboundCall implements CallerLeg, ServerCall {
     private Dialog numberDialog;
     private String agentSipCallId;
     private ScheduledFuture<?> ringTimer;
+    private final Supervisors supervisors;
 
     OutboundCall(String id, String agentId, String number, String trunk, Duration numberRingTime, CallBridge bridge,
             DialogActions actions, SipReplies replies, MediaServer mediaServer) {
@@ -80,6 +84,7 @@ final class OutboundCall implements CallerLeg, ServerCall {
         this.actions = actions;
         this.replies = replies;
         this.mediaServer = mediaServer;
+        this.supervisors = new Supervisors(this, this::applySupervision, bridge, actions, replies, mediaServer);
     }
 
     @Override
@@ -238,6 +243,7 @@ final class OutboundCall implements CallerLeg, ServerCall {
             boolean numberHolds = numberMedia.remoteHolds();
             if (!agentHolds && !numberHolds) {
                 agentMedia.bridge(numberMedia);
+                applySupervision();
                 return;
             }
             agentMedia.unbridge();
@@ -247,6 +253,7 @@ final class OutboundCall implements CallerLeg, ServerCall {
             if (numberHolds) {
                 agentMedia.playMusicOnHold();
             }
+            applySupervision();
         }
     }
 
@@ -282,6 +289,34 @@ final class OutboundCall implements CallerLeg, ServerCall {
                 actions.bye(id, agentDialog);
                 bye(agentSipCallId);
             }
+        }
+    }
+
+    // ---- supervision: the number called is the customer's side
+
+    @Override
+    public synchronized void supervise(String extension, String contact, SupervisionMode mode)
+            throws CallControlException {
+        if (phase != Phase.CONNECTED) {
+            throw new CallControlException("only a call connected to an agent can be supervised; agent " + agentId
+                    + "'s call out " + id + " is " + phase.name().toLowerCase());
+        }
+        supervisors.join(id, id, agentId, number, extension, contact, mode);
+    }
+
+    @Override
+    public synchronized void endSupervision(String extension) throws CallControlException {
+        supervisors.leave(id, extension);
+    }
+
+    @Override
+    public synchronized List<Supervision> supervisions() {
+        return supervisors.describe();
+    }
+
+    private void applySupervision() {
+        if (phase == Phase.CONNECTED) {
+            supervisors.mix(numberMedia, agentMedia, agentMedia.remoteHolds() || numberMedia.remoteHolds());
         }
     }
 
@@ -370,6 +405,7 @@ final class OutboundCall implements CallerLeg, ServerCall {
             return;
         }
         phase = Phase.ENDED;
+        supervisors.endAll("the call ended");
         if (agentMedia != null) {
             agentMedia.close();
         }

@@ -67,14 +67,15 @@ final class SupervisorLeg implements ServerCall {
      * Rings the supervisor's phone at {@code contact} with an offer of the server's own; the call's parties are
      * mixed into it once it answers.
      *
-     * @param showAs the user the phone's display shows as the caller
+     * @param mediaId the id the call's media legs are opened with
+     * @param showAs  the user the phone's display shows as the caller
      */
-    static SupervisorLeg ring(Supervisors supervisors, String callId, String extension, String contact, String showAs,
-            SupervisionMode mode, CallBridge bridge, DialogActions actions, SipReplies replies, MediaServer mediaServer)
-            throws CallControlException {
+    static SupervisorLeg ring(Supervisors supervisors, String callId, String mediaId, String extension,
+            String contact, String showAs, SupervisionMode mode, CallBridge bridge, DialogActions actions,
+            SipReplies replies, MediaServer mediaServer) throws CallControlException {
         MediaLeg media;
         try {
-            media = mediaServer.offer(callId, "supervisor:" + extension);
+            media = mediaServer.offer(mediaId, "supervisor:" + extension);
         } catch (MediaException e) {
             throw new CallControlException("no media port for the supervisor's phone: " + e.getMessage());
         }

@@ -4,9 +4,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.switchboard.api.media.MediaLeg;
+import org.switchboard.api.media.MediaServer;
+import org.switchboard.api.sip.CallControlException;
 import org.switchboard.api.sip.Supervision;
 import org.switchboard.api.sip.SupervisionMode;
 
@@ -17,8 +20,14 @@ import org.switchboard.api.sip.SupervisionMode;
  * call's lock ({@link #lock()}), which the call's methods and its supervisors' SIP events all take.
  */
 final class Supervisors {
+    private static final Logger LOG = LoggerFactory.getLogger(Supervisors.class);
+
     private final Object lock;
     private final Runnable onChange;
+    private final CallBridge bridge;
+    private final DialogActions actions;
+    private final SipReplies replies;
+    private final MediaServer mediaServer;
     private final Map<String, SupervisorLeg> legs = new LinkedHashMap<>();
     /** Whether the parties' legs may hear a mix now, so that it is taken away when the last supervisor goes. */
     private boolean mixing;
@@ -28,25 +37,51 @@ final class Supervisors {
      * @param onChange called (holding the lock) when a supervisor joins, changes mode or leaves: the call then
      *                 gives {@link #mix} its parties
      */
-    Supervisors(Object lock, Runnable onChange) {
+    Supervisors(Object lock, Runnable onChange, CallBridge bridge, DialogActions actions, SipReplies replies,
+            MediaServer mediaServer) {
         this.lock = lock;
         this.onChange = onChange;
+        this.bridge = bridge;
+        this.actions = actions;
+        this.replies = replies;
+        this.mediaServer = mediaServer;
+    }
+
+    /**
+     * Rings the supervisor's phone at {@code contact} into the call, or changes the mode of a phone already in
+     * it; the call has checked that it is connected to its agent.
+     *
+     * @param mediaId the id the call's media legs are opened with
+     * @param showAs  the user the supervisor's phone shows as calling
+     */
+    void join(String callId, String mediaId, String agentId, String showAs, String extension, String contact,
+            SupervisionMode mode) throws CallControlException {
+        synchronized (lock) {
+            if (extension.equals(agentId)) {
+                throw new CallControlException(extension + " is the agent of call " + callId);
+            }
+            SupervisorLeg present = legs.get(extension);
+            if (present != null) {
+                present.mode(mode);
+                LOG.info("call {}: supervisor {} now {}", callId, extension, mode.name().toLowerCase());
+                onChange.run();
+                return;
+            }
+            legs.put(extension, SupervisorLeg.ring(this, callId, mediaId, extension, contact, showAs, mode, bridge,
+                    actions, replies, mediaServer));
+            LOG.info("call {}: ringing supervisor {} to {}", callId, extension, mode.name().toLowerCase());
+        }
+    }
+
+    /** Hangs up one supervisor's phone, asked from the shell or the console. */
+    void leave(String callId, String extension) throws CallControlException {
+        if (!end(extension, "asked from the console")) {
+            throw new CallControlException(extension + " does not supervise call " + callId);
+        }
     }
 
     Object lock() {
         return lock;
-    }
-
-    Optional<SupervisorLeg> find(String extension) {
-        synchronized (lock) {
-            return Optional.ofNullable(legs.get(extension));
-        }
-    }
-
-    void add(SupervisorLeg leg) {
-        synchronized (lock) {
-            legs.put(leg.extension(), leg);
-        }
     }
 
     /** A supervisor answered or changed mode. */
@@ -66,7 +101,7 @@ final class Supervisors {
     }
 
     /** Hangs up one supervisor's phone; false when that phone is not in the call. */
-    boolean end(String extension, String why) {
+    private boolean end(String extension, String why) {
         synchronized (lock) {
             SupervisorLeg leg = legs.remove(extension);
             if (leg == null) {
