@@ -28,7 +28,7 @@ import org.switchboard.api.call.Disposition;
  * The SIP edge's TCP listener against clients that abuse the stream: messages larger than the stack's limit
  * (gov.nist.javax.sip.MAX_MESSAGE_SIZE = 65536), a header section that never ends, a message cut off and then
  * silence (READ_TIMEOUT = 10000 ms), a sender that trickles one byte every 100 ms, two hundred idle
- * connections, an INVITE whose sender closes the connection before its body is complete. In each case the
+ * connections, connections that never send a byte (closed after tcpFirstByteSeconds), an INVITE whose sender closes the connection before its body is complete. In each case the
  * server's buffers stay bounded, the abuser is cut off or served, and other clients are served meanwhile.
  * <p>
  * Every request here names 127.0.0.1 in its Via, so that anything the server sends on its own (JAIN-SIP
@@ -36,6 +36,8 @@ import org.switchboard.api.call.Disposition;
  */
 public class SipTcpLimitsTest extends SwitchboardTestSupport {
     private static final Duration READ_TIMEOUT = Duration.ofMillis(10_000);
+    /** tcpFirstByteSeconds of etc/org.switchboard.sip.cfg, which the tests leave as shipped. */
+    private static final Duration FIRST_BYTE = Duration.ofSeconds(10);
     private static final AtomicInteger IDS = new AtomicInteger();
 
     private final RawSipClient client = new RawSipClient(SIP_PORT);
@@ -181,7 +183,7 @@ public class SipTcpLimitsTest extends SwitchboardTestSupport {
             }
             SipTortureTest.report("TCP, 200 idle connections: server threads " + threadsBefore + " before, "
                     + threadsWithIdle + " with them open; " + stillOpen + " of 200 still open after the call ("
-                    + "the server does not time out a connection that never sent a byte)");
+                    + "the server closes a connection that sends nothing within " + FIRST_BYTE.toSeconds() + " s)");
         } finally {
             idle.forEach(RawSipClient.TcpConnection::close);
         }
@@ -197,6 +199,34 @@ public class SipTcpLimitsTest extends SwitchboardTestSupport {
                     + threadsAfter + " 10 s after closing");
         }
         assertTrue(String.join("\n", problems), problems.isEmpty());
+    }
+
+    @Test
+    public void connectionsThatNeverSendAByteAreClosedWithinTheConfiguredTimeAndOthersAreServed() throws Exception {
+        List<RawSipClient.TcpConnection> silent = new ArrayList<>();
+        try {
+            for (int i = 0; i < 100; i++) {
+                silent.add(client.tcp());
+            }
+            long opened = System.nanoTime();
+            assertAnotherClientIsServed("with 100 connections open that never send a byte");
+            long deadline = opened + FIRST_BYTE.plusSeconds(10).toNanos();
+            int closed = 0;
+            for (RawSipClient.TcpConnection connection : silent) {
+                Duration left = Duration.ofNanos(Math.max(1_000_000, deadline - System.nanoTime()));
+                if (connection.awaitClosedByServer(left).isPresent()) {
+                    closed++;
+                }
+            }
+            SipTortureTest.report("TCP, 100 connections that never send a byte: " + closed + " closed by the server "
+                    + "within " + Duration.ofNanos(System.nanoTime() - opened).toMillis() + " ms (tcpFirstByteSeconds "
+                    + FIRST_BYTE.toSeconds() + ")");
+            assertEquals("connections silent for tcpFirstByteSeconds are closed by the server", silent.size(),
+                    closed);
+        } finally {
+            silent.forEach(RawSipClient.TcpConnection::close);
+        }
+        assertAnotherClientIsServed("after the silent connections were closed");
     }
 
     @Test

@@ -73,6 +73,10 @@ public class SipEdge implements PhoneRegistry, SourceGuard, CallControl, SipStat
         @AttributeDefinition(description = "Longest registration granted to a phone, in seconds")
         int maxRegistrationSeconds() default 3600;
 
+        @AttributeDefinition(description = "Seconds a TCP or TLS connection may stay silent after it is accepted "
+                + "before it is closed; 0 for no limit", min = "0", max = "3600")
+        int tcpFirstByteSeconds() default 10;
+
         @AttributeDefinition(description = "Port of SIP over TLS; 0 for no TLS", min = "0", max = "65535")
         int tlsPort() default 0;
 

@@ -1,7 +1,20 @@
 package org.switchboard.sip.internal;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.TooManyListenersException;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.UnaryOperator;
+
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 
 import javax.sip.InvalidArgumentException;
 import javax.sip.ListeningPoint;
@@ -15,6 +28,7 @@ import javax.sip.address.AddressFactory;
 import javax.sip.header.HeaderFactory;
 import javax.sip.message.MessageFactory;
 
+import gov.nist.core.net.NetworkLayer;
 import gov.nist.javax.sip.SipStackImpl;
 import gov.nist.javax.sip.address.AddressFactoryImpl;
 import gov.nist.javax.sip.header.HeaderFactoryImpl;
@@ -27,17 +41,25 @@ import gov.nist.javax.sip.message.MessageFactoryImpl;
  * outlive this bundle.
  */
 final class SipEndpoint {
+    /**
+     * TCP (and TLS) connections the stack reads at most, each with a thread of its own; as many may wait for
+     * their first byte in front of it.
+     */
+    static final int MAX_CONNECTIONS = 1024;
+
     private final SipSettings settings;
     private final SipStackImpl stack;
     private final SipProvider provider;
+    private final LongAdder closedSilent;
     final MessageFactory messages = new MessageFactoryImpl();
     final HeaderFactory headers = new HeaderFactoryImpl();
     final AddressFactory addresses = new AddressFactoryImpl();
 
-    private SipEndpoint(SipSettings settings, SipStackImpl stack, SipProvider provider) {
+    private SipEndpoint(SipSettings settings, SipStackImpl stack, SipProvider provider, LongAdder closedSilent) {
         this.settings = settings;
         this.stack = stack;
         this.provider = provider;
+        this.closedSilent = closedSilent;
     }
 
     /**
@@ -79,8 +101,9 @@ final class SipEndpoint {
         // wait for room has no timeout. Client transactions are bounded by the calls admitted instead.
         //
         // TCP: each connection is read by its own thread in the RI's blocking transport, so this bounds
-        // threads as well as sockets.
-        properties.setProperty("gov.nist.javax.sip.MAX_CONNECTIONS", "1024");
+        // threads as well as sockets. A connection reaches the stack only once it has sent a byte (see
+        // FirstByteGate, tcpFirstByteSeconds): the RI itself would give a silent one its place and thread for ever.
+        properties.setProperty("gov.nist.javax.sip.MAX_CONNECTIONS", Integer.toString(MAX_CONNECTIONS));
         properties.setProperty("gov.nist.javax.sip.CACHE_CLIENT_CONNECTIONS", "true");
         // A TCP peer that started a message must deliver the rest within this (ms) between reads; otherwise
         // a slow sender could hold a connection thread for ever. Unset means no limit.
@@ -118,9 +141,18 @@ final class SipEndpoint {
             properties.setProperty("gov.nist.javax.sip.SSL_HANDSHAKE_TIMEOUT", "5000");
         });
         properties.putAll(overrides);
+        LongAdder closedSilent = new LongAdder();
+        UnaryOperator<NetworkLayer> layer = UnaryOperator.identity();
+        if (settings.tcpFirstByteSeconds() > 0) {
+            Optional<SSLContext> tls = settings.tls().isPresent()
+                    ? Optional.of(tlsContext(settings.tls().get()))
+                    : Optional.empty();
+            layer = stackLayer -> new GatedNetworkLayer(stackLayer, Duration.ofSeconds(settings.tcpFirstByteSeconds()),
+                    MAX_CONNECTIONS, tls, closedSilent);
+        }
         SipStackImpl stack;
         try {
-            stack = new SipStackImpl(properties);
+            stack = new GatedSipStack(properties, layer);
         } catch (PeerUnavailableException e) {
             throw new SipException("cannot create the SIP stack: " + e.getMessage(), e);
         }
@@ -135,7 +167,7 @@ final class SipEndpoint {
             }
             provider.addSipListener(listener);
             stack.start();
-            return new SipEndpoint(settings, stack, provider);
+            return new SipEndpoint(settings, stack, provider, closedSilent);
         } catch (TransportNotSupportedException | InvalidArgumentException | ObjectInUseException
                 | TooManyListenersException e) {
             stack.stop();
@@ -144,6 +176,27 @@ final class SipEndpoint {
         } catch (SipException e) {
             stack.stop();
             throw e;
+        }
+    }
+
+    /**
+     * The server's TLS context for the listener that lays TLS over connections that have spoken: made as the
+     * RI makes its own from the same key store (its client authentication is off).
+     */
+    private static SSLContext tlsContext(SipSettings.TlsSettings tls) throws SipException {
+        try (InputStream in = Files.newInputStream(tls.keyStore())) {
+            KeyStore keys = KeyStore.getInstance("PKCS12");
+            keys.load(in, tls.keyStorePassword().toCharArray());
+            KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            keyManagers.init(keys, tls.keyStorePassword().toCharArray());
+            TrustManagerFactory trustManagers = TrustManagerFactory
+                    .getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trustManagers.init(keys);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(keyManagers.getKeyManagers(), trustManagers.getTrustManagers(), null);
+            return context;
+        } catch (IOException | GeneralSecurityException e) {
+            throw new SipException("cannot use the TLS key store " + tls.keyStore() + ": " + e.getMessage(), e);
         }
     }
 
@@ -158,6 +211,11 @@ final class SipEndpoint {
     /** Server transactions the stack holds now (bounded by MAX_SERVER_TRANSACTIONS). */
     int serverTransactions() {
         return stack.getServerTransactionTableSize();
+    }
+
+    /** TCP and TLS connections closed since the start because they sent nothing within tcpFirstByteSeconds. */
+    long silentConnectionsClosed() {
+        return closedSilent.sum();
     }
 
     void stop() {

@@ -19,8 +19,11 @@ import java.util.Optional;
  * @param realm                 digest authentication realm
  * @param maxRegistrationSeconds longest registration granted to a phone
  * @param tls                   the TLS transport, when it is on
+ * @param tcpFirstByteSeconds   a TCP or TLS connection that sends nothing within this long after it is accepted
+ *                              is closed; 0 for never
  */
-record SipSettings(String host, int port, String realm, int maxRegistrationSeconds, Optional<TlsSettings> tls) {
+record SipSettings(String host, int port, String realm, int maxRegistrationSeconds, Optional<TlsSettings> tls,
+        int tcpFirstByteSeconds) {
 
     /**
      * SIP over TLS (RFC 3261 26.2), for trunks and phones that need it.
@@ -52,7 +55,9 @@ record SipSettings(String host, int port, String realm, int maxRegistrationSecon
             throw new IllegalArgumentException("realm: must not contain a double quote");
         }
         int maxRegistration = number(properties, "maxRegistrationSeconds", 3600, 60, 86400);
-        return new SipSettings(host, port, realm, maxRegistration, tls(properties, port));
+        Optional<TlsSettings> tls = tls(properties, port);
+        int firstByte = number(properties, "tcpFirstByteSeconds", 10, 0, 3600);
+        return new SipSettings(host, port, realm, maxRegistration, tls, firstByte);
     }
 
     private static Optional<TlsSettings> tls(Map<String, ?> properties, int port) {
