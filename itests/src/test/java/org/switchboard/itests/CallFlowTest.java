@@ -14,7 +14,6 @@ import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Set;
 
-import org.junit.After;
 import org.junit.Test;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
@@ -32,21 +31,10 @@ import org.switchboard.api.ivr.CallFlows;
  */
 public class CallFlowTest extends SwitchboardTestSupport {
 
-    private Path flowFile;
-
-    @After
-    public void removeFlow() throws Exception {
-        if (flowFile != null) {
-            Files.deleteIfExists(flowFile);
-            String name = flowFile.getFileName().toString().replace(".yaml", "");
-            awaitCondition("flow " + name + " unloaded", () -> !service(CallFlows.class).flowNames().contains(name));
-        }
-    }
-
     @Test
     public void keyPressedInTheMenuQueuesTheCallWhereTheCallerChoseAndTheChoiceIsStoredWithTheCall()
             throws Exception {
-        install("itest-menu", """
+        installFlow("itest-menu", """
                 numbers: ["4091"]
                 start: menu
                 nodes:
@@ -83,7 +71,7 @@ public class CallFlowTest extends SwitchboardTestSupport {
     @Test
     public void callOnAHolidayHearsTheClosedMessageAndIsHungUp() throws Exception {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        install("itest-closed", """
+        installFlow("itest-closed", """
                 numbers: ["4092"]
                 start: hours
                 nodes:
@@ -115,7 +103,7 @@ public class CallFlowTest extends SwitchboardTestSupport {
 
     @Test
     public void blacklistedCallerIsRefusedBeforeAnswerAndAnyoneElseGetsThrough() throws Exception {
-        install("itest-blacklist", """
+        installFlow("itest-blacklist", """
                 numbers: ["4093"]
                 start: screen
                 nodes:
@@ -139,7 +127,7 @@ public class CallFlowTest extends SwitchboardTestSupport {
 
     @Test
     public void callerWaitingInTheQueueHearsTheirPositionBetweenMusic() throws Exception {
-        install("itest-waiting", """
+        installFlow("itest-waiting", """
                 numbers: ["4094"]
                 start: wait
                 nodes:
@@ -160,7 +148,7 @@ public class CallFlowTest extends SwitchboardTestSupport {
 
     @Test
     public void callerWhoAsksForACallbackKeepsTheirPlaceIsCalledBackAndThenConnectedToTheAgent() throws Exception {
-        install("itest-callback", """
+        installFlow("itest-callback", """
                 numbers: ["4095"]
                 start: wait
                 nodes:
@@ -255,31 +243,8 @@ public class CallFlowTest extends SwitchboardTestSupport {
                 : queueCfg + "\nsurveyFlow = " + flow + "\n";
     }
 
-    /** Where the server reads flows from; only known inside the container. */
-    private static Path flows() {
-        return Paths.get(System.getProperty("karaf.etc"), "ivr");
-    }
-
     private static Path prompts() {
         return Paths.get(System.getProperty("karaf.home"), "media", "prompts");
     }
 
-    /** Writes a flow file and waits until the server answers its number with it. */
-    private void install(String name, String yaml, String number) throws Exception {
-        Files.createDirectories(flows());
-        flowFile = flows().resolve(name + ".yaml");
-        Path written = Files.writeString(flows().resolve(name + ".yaml.tmp"), yaml, StandardCharsets.UTF_8);
-        Files.move(written, flowFile, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        CallFlows flows = service(CallFlows.class);
-        awaitCondition("flow " + name + " answers " + number + " (problems: " + problems(flows) + ")",
-                () -> flows.flowForNumber(number).filter(name::equals).isPresent());
-    }
-
-    private static String problems(CallFlows flows) {
-        try {
-            return String.join("; ", flows.loadProblems());
-        } catch (RuntimeException e) {
-            return e.toString();
-        }
-    }
 }

@@ -21,6 +21,10 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.Before;
 import org.junit.Test;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
 import org.switchboard.api.acd.AgentState;
 import org.switchboard.api.call.CallDetailRecord;
 import org.switchboard.api.call.CallState;
@@ -173,6 +177,78 @@ public class RecordingTest extends SwitchboardTestSupport {
         assertTrue("the second agent on the right after it", share(SECOND_AGENT_HERTZ, wav.right, after) > 0.8);
         assertTrue("the caller on the left throughout", share(CALLER_HERTZ, wav.left, before) > 0.8
                 && share(CALLER_HERTZ, wav.left, after) > 0.8);
+    }
+
+    @Test
+    public void aCallFlowWithARecordingPolicyIsRecordedFromTheFlowsAnswerInTheSameFileAsItsAgent() throws Exception {
+        installFlow("itest-recorded", """
+                numbers: ["4096"]
+                start: welcome
+                nodes:
+                  welcome: {type: play, prompts: [welcome], next: wait}
+                  wait: {type: queue, queue: support}
+                """, "4096");
+        Path cfg = Path.of(System.getProperty("karaf.etc"), "org.switchboard.recording.cfg");
+        String original = Files.readString(cfg);
+        Files.writeString(cfg, original + "\nflowPolicy.itest-recorded = all\n");
+        try {
+            awaitCondition("the flow's policy read", () -> "all".equals(recordingSetting("flowPolicy.itest-recorded")));
+            onlyAvailable();
+            String callId;
+            long flowAnsweredAt;
+            try (RtpPhone agent = new RtpPhone("1001", AGENT_1001_PORT, SIP_PORT);
+                    RtpCaller caller = new RtpCaller(SIP_PORT, "4939004")) {
+                assertEquals(200, caller.call("4096", Duration.ofSeconds(10)));
+                flowAnsweredAt = System.currentTimeMillis();
+                try (AutoCloseable callerTone = caller.speakTone(CALLER_HERTZ);
+                        AutoCloseable agentTone = agent.speakTone(AGENT_HERTZ)) {
+                    Thread.sleep(2000);
+                    onlyAvailable("1001");
+                    assertTrue(agent.awaitAnswered(Duration.ofSeconds(10)));
+                    callId = callOf("1001");
+                    Thread.sleep(1500);
+                }
+                caller.hangUp();
+            }
+            awaitCondition("the recording is complete",
+                    () -> recordingOf(callId).map(row -> row.get("State").equals("complete")).orElse(false));
+            Map<String, String> recording = recordingOf(callId).orElseThrow();
+            assertEquals("support", recording.get("Queue"));
+            assertEquals("1001", recording.get("Agent"));
+            CallDetailRecord call = records().find(callId).orElseThrow();
+            long recordedMillis = Math.round(Double.parseDouble(recording.get("Duration s")) * 1000);
+            long agentFromStart = recordedMillis - Duration.between(call.answeredAt(), call.endedAt()).toMillis();
+            long flowBeforeAgent = call.answeredAt().toEpochMilli() - flowAnsweredAt;
+            assertTrue("the recording starts with the flow's answer: " + agentFromStart + " ms before the agent's, "
+                    + "who answered " + flowBeforeAgent + " ms after the flow", agentFromStart >= 1900
+                    && Math.abs(agentFromStart - flowBeforeAgent) < 300);
+            Wav wav = Wav.read(Path.of(recording.get("File")));
+            int agentAt = (int) (agentFromStart * RATE / 1000);
+            int margin = RATE / 5;
+            int[] inTheFlow = { margin, agentAt - margin };
+            int[] withTheAgent = { agentAt + margin, wav.left.length - margin };
+            assertTrue("the caller heard in the flow", share(CALLER_HERTZ, wav.left, inTheFlow) > 0.8);
+            assertTrue("no agent yet", silent(wav.right, inTheFlow[0], inTheFlow[1]));
+            assertTrue("then the agent", share(AGENT_HERTZ, wav.right, withTheAgent) > 0.8);
+        } finally {
+            Files.writeString(cfg, original);
+            awaitCondition("the flow's policy gone", () -> recordingSetting("flowPolicy.itest-recorded") == null);
+        }
+    }
+
+    /** A setting of the recording configuration as Config Admin has it (what the operator's file says once read). */
+    private String recordingSetting(String key) {
+        ServiceReference<ConfigurationAdmin> reference = bundleContext.getServiceReference(ConfigurationAdmin.class);
+        ConfigurationAdmin configurations = bundleContext.getService(reference);
+        try {
+            Configuration[] found = configurations.listConfigurations("(service.pid=org.switchboard.recording)");
+            Object value = found == null ? null : found[0].getProperties().get(key);
+            return value == null ? null : value.toString().trim();
+        } catch (IOException | InvalidSyntaxException e) {
+            throw new IllegalStateException(e);
+        } finally {
+            bundleContext.ungetService(reference);
+        }
     }
 
     @Test

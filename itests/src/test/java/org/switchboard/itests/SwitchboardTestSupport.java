@@ -11,7 +11,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -23,6 +28,7 @@ import javax.inject.Inject;
 
 import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.api.console.SessionFactory;
+import org.junit.After;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
@@ -39,6 +45,7 @@ import org.switchboard.api.acd.AgentStatus;
 import org.switchboard.api.call.CallDetailRecord;
 import org.switchboard.api.call.CallDetailRecordStore;
 import org.switchboard.api.call.CallState;
+import org.switchboard.api.ivr.CallFlows;
 import org.switchboard.api.sip.PhoneRegistry;
 
 /**
@@ -66,6 +73,7 @@ public abstract class SwitchboardTestSupport {
     protected SessionFactory sessionFactory;
 
     protected final Sipp sipp = new Sipp(SIP_PORT);
+    private final List<Path> installedFlows = new ArrayList<>();
 
     @Configuration
     public Option[] configuration() {
@@ -192,6 +200,40 @@ public abstract class SwitchboardTestSupport {
             return false;
         });
         return found[0];
+    }
+
+    /**
+     * Puts a call flow into etc/ivr as an operator does (written aside, then moved in place) and waits until it
+     * answers {@code number}; it is removed after the test.
+     */
+    protected void installFlow(String name, String yaml, String number) throws Exception {
+        Path folder = Paths.get(System.getProperty("karaf.etc"), "ivr");
+        Files.createDirectories(folder);
+        Path file = folder.resolve(name + ".yaml");
+        Path written = Files.writeString(folder.resolve(name + ".yaml.tmp"), yaml, StandardCharsets.UTF_8);
+        Files.move(written, file, StandardCopyOption.ATOMIC_MOVE);
+        installedFlows.add(file);
+        CallFlows flows = service(CallFlows.class);
+        awaitCondition("flow " + name + " answers " + number + " (problems: " + flowProblems(flows) + ")",
+                () -> flows.flowForNumber(number).filter(name::equals).isPresent());
+    }
+
+    @After
+    public void removeInstalledFlows() throws Exception {
+        for (Path file : installedFlows) {
+            Files.deleteIfExists(file);
+            String name = file.getFileName().toString().replace(".yaml", "");
+            awaitCondition("flow " + name + " unloaded", () -> !service(CallFlows.class).flowNames().contains(name));
+        }
+        installedFlows.clear();
+    }
+
+    private static String flowProblems(CallFlows flows) {
+        try {
+            return String.join("; ", flows.loadProblems());
+        } catch (RuntimeException e) {
+            return e.toString();
+        }
     }
 
     /** The call the agent is connected to now, once there is one. */

@@ -7,10 +7,10 @@ import java.util.Objects;
  * What is known of a recording when it starts.
  *
  * @param callId    the server's id of the call
- * @param queue     the queue that took the call
- * @param agentId   the agent who answered
+ * @param queue     the queue that took the call (empty when the recording starts in the call flow)
+ * @param agentId   the agent who answered (empty when the recording starts in the call flow)
  * @param customer  the CRM's customer id when the caller is known, the caller's number otherwise
- * @param startedAt when the recording starts (the answer)
+ * @param startedAt when the recording starts (the agent's answer, or the call flow's)
  */
 public record NewRecording(String callId, String queue, String agentId, String customer, Instant startedAt) {
 

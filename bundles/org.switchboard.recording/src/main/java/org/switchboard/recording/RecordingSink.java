@@ -29,6 +29,16 @@ public interface RecordingSink {
     void checkpoint() throws IOException;
 
     /**
+     * The call's agent answered a recording that started before (in the call flow): its queue, agent and customer
+     * are known now. Called on the recorder's event thread, at most once, before {@link #finish}. A sink that
+     * does not keep them (one older than 1.1) keeps the empty ones it started with.
+     *
+     * @since 1.1
+     */
+    default void answered(String queue, String agentId, String customer) throws RecordingException {
+    }
+
+    /**
      * Ends the recording: the audio is complete and its metadata final.
      *
      * @param state   {@link RecordingState#COMPLETE}, or {@link RecordingState#FAILED} or

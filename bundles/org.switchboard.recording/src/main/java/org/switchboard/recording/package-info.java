@@ -5,7 +5,7 @@
  * registers another store (object storage, an encrypted store) with a higher {@code service.ranking} takes over
  * for the recordings started after it.
  */
-@Version("1.0.0")
+@Version("1.1.0")
 package org.switchboard.recording;
 
 import org.osgi.annotation.versioning.Version;

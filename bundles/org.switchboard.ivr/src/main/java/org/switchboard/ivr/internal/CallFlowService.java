@@ -16,11 +16,18 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.switchboard.api.call.CallEvents;
 import org.switchboard.api.ivr.CallFlowFiles;
 import org.switchboard.api.ivr.CallFlows;
 import org.switchboard.api.ivr.IvrCall;
@@ -52,6 +59,10 @@ public class CallFlowService implements CallFlows, CallFlowFiles {
     private final FlowReader reader = new FlowReader();
     private final Clock clock = Clock.systemUTC();
     private volatile FlowLibrary library;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile EventAdmin events;
     private IvrSettings settings;
     private ScheduledFuture<?> polling;
 
@@ -134,12 +145,22 @@ public class CallFlowService implements CallFlows, CallFlowFiles {
         return library.current().flowForNumber(dnis);
     }
 
+    /** Tells whoever follows calls (recording from the flow's start) that a flow answered a call. */
+    private void announceAnswered(IvrCall call, String flowName) {
+        EventAdmin admin = events;
+        if (admin != null) {
+            admin.postEvent(new Event(CallEvents.FLOW_ANSWERED, Map.of(CallEvents.CALL_ID, call.callId(),
+                    CallEvents.ANI, call.ani(), CallEvents.DNIS, call.dnis(), CallEvents.FLOW, flowName,
+                    CallEvents.ANSWERED_AT, clock.millis())));
+        }
+    }
+
     @Override
     public void run(String flowName, IvrCall call) {
         Flow flow = library.current().flow(flowName)
                 .orElseThrow(() -> new IllegalArgumentException("no call flow named '" + flowName + "'"));
         LOG.debug("call {}: flow {} starts", call.callId(), flowName);
-        new FlowRun(flow, call, timers, clock).start();
+        new FlowRun(flow, call, timers, clock, () -> announceAnswered(call, flowName)).start();
     }
 
     @Override

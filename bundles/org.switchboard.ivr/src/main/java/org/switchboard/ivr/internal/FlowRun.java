@@ -37,6 +37,8 @@ final class FlowRun {
     private final FlowTimers timers;
     private final Clock clock;
     private final CallStrand strand;
+    /** Told once, when the flow first speaks to the caller (answering the call if it was not answered yet). */
+    private final Runnable onAnswered;
 
     private final Map<String, String> variables = new LinkedHashMap<>();
     private final Deque<String> path = new ArrayDeque<>();
@@ -49,7 +51,8 @@ final class FlowRun {
     private boolean over;
     private boolean saved;
 
-    FlowRun(Flow flow, IvrCall call, FlowTimers timers, Clock clock) {
+    FlowRun(Flow flow, IvrCall call, FlowTimers timers, Clock clock, Runnable onAnswered) {
+        this.onAnswered = onAnswered;
         this.flow = flow;
         this.call = call;
         this.timers = timers;
@@ -215,6 +218,11 @@ final class FlowRun {
         if (leg == null) {
             leg = call.answer();
             leg.onDtmf(key -> strand.execute(() -> pressed(key)));
+            try {
+                onAnswered.run();
+            } catch (RuntimeException e) {
+                LOG.warn("call {}: telling that flow {} answered failed: {}", call.callId(), flow.name(), e.toString());
+            }
         }
         return leg;
     }

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import java.util.concurrent.atomic.AtomicInteger;
+
 import org.junit.Test;
 import org.switchboard.api.ivr.IvrCall.QueuePlace;
 
@@ -23,7 +25,7 @@ public class FlowRunTest {
 
     private RecordingCall run(Flow flow, String ani) {
         RecordingCall call = new RecordingCall(ani);
-        new FlowRun(flow, call, timers, clock).start();
+        new FlowRun(flow, call, timers, clock, () -> { }).start();
         return call;
     }
 
@@ -239,6 +241,21 @@ public class FlowRunTest {
     }
 
     @Test
+    public void theFlowTellsOnceThatItAnsweredAndNotAtAllWhenItRejects() {
+        AtomicInteger told = new AtomicInteger();
+        RecordingCall rejected = new RecordingCall("09001234567");
+        new FlowRun(blacklist("action: reject"), rejected, timers, clock, told::incrementAndGet).start();
+        assertEquals(0, told.get());
+
+        RecordingCall answered = new RecordingCall("100");
+        new FlowRun(REGION, answered, timers, clock, told::incrementAndGet).start();
+        answered.leg.finishPlayback();
+        answered.leg.press("1");
+        assertEquals("support", answered.queue);
+        assertEquals(1, told.get());
+    }
+
+    @Test
     public void theRejectStatusCanBeForbidden() {
         RecordingCall call = run(blacklist("status: 403"), "+4930666");
 
@@ -416,7 +433,7 @@ public class FlowRunTest {
         RecordingCall call = new RecordingCall("100");
         call.answerFailure = new IllegalStateException("no media");
 
-        new FlowRun(REGION, call, timers, clock).start();
+        new FlowRun(REGION, call, timers, clock, () -> { }).start();
 
         assertTrue(call.hungUp);
         assertEquals(List.of(), call.leg.played);

@@ -36,14 +36,16 @@ import org.switchboard.recording.RecordingSink;
 import org.switchboard.recording.RecordingStore;
 
 /**
- * Records the calls the queues' policies select, from the agent's answer to the end of the call, configured by
+ * Records the calls the queues' policies select, from the agent's answer to the end of the call (or the calls the
+ * call flows' policies select, from the flow's answer), configured by
  * {@code etc/org.switchboard.recording.cfg}. A changed configuration applies to the calls answered after it; an
  * invalid one is logged with its key and reason and the previous settings stay. The store with the highest
  * ranking takes the recordings started while it is there.
  */
 @Component(service = { Recorder.class, EventHandler.class }, configurationPid = RecordingSettings.PID,
         immediate = true, property = { EventConstants.EVENT_TOPIC + "=" + CallEvents.ANSWERED,
-            EventConstants.EVENT_TOPIC + "=" + CallEvents.ENDED })
+            EventConstants.EVENT_TOPIC + "=" + CallEvents.ENDED,
+            EventConstants.EVENT_TOPIC + "=" + CallEvents.FLOW_ANSWERED })
 @Designate(ocd = CallRecorder.Config.class)
 public class CallRecorder implements Recorder, EventHandler {
     private static final Logger LOG = LoggerFactory.getLogger(CallRecorder.class);
@@ -58,7 +60,8 @@ public class CallRecorder implements Recorder, EventHandler {
 
     @ObjectClassDefinition(name = "Switchboard call recording",
             description = "Which calls are recorded and how long recordings are kept. Per queue: policy.QUEUE = "
-                    + "all | none | percent:N, retentionDays.QUEUE = days (0 keeps them for ever)")
+                    + "all | none | percent:N, retentionDays.QUEUE = days (0 keeps them for ever). Per call flow: "
+                    + "flowPolicy.FLOW = all | none | percent:N records its calls from the flow's answer")
     @interface Config {
         @AttributeDefinition(description = "Folder of the WAV files (default: recordings in the data folder)")
         String directory() default "";
@@ -156,6 +159,8 @@ public class CallRecorder implements Recorder, EventHandler {
         }
         if (CallEvents.ANSWERED.equals(event.getTopic())) {
             answered(callId, event);
+        } else if (CallEvents.FLOW_ANSWERED.equals(event.getTopic())) {
+            flowAnswered(callId, event);
         } else if (CallEvents.ENDED.equals(event.getTopic())) {
             ended(callId, event);
         }
@@ -179,8 +184,26 @@ public class CallRecorder implements Recorder, EventHandler {
         recording.get().end(nanosAt(event.getProperty(CallEvents.ENDED_AT)));
     }
 
+    /** A call flow answered a call: recorded from now on when the flow's policy says so. */
+    private void flowAnswered(String callId, Event event) {
+        String flow = (String) event.getProperty(CallEvents.FLOW);
+        Optional<RecordingPolicy> policy = settings.flowPolicyOf(flow);
+        if (mixer.recordingOf(callId).isPresent() || policy.isEmpty()) {
+            return;
+        }
+        if (!policy.get().records(ThreadLocalRandom.current()::nextDouble)) {
+            LOG.debug("call {} of call flow {} not recorded from the flow: policy {}", callId, flow, policy.get());
+            return;
+        }
+        start(callId, callId, "", "", event, "call flow " + flow);
+    }
+
     private void answered(String callId, Event event) {
-        if (mixer.recordingOf(callId).isPresent()) {
+        Optional<CallRecording> present = mixer.recordingOf(callId);
+        if (present.isPresent()) {
+            if (present.get().info().agentId().isEmpty()) {
+                describe(present.get(), event);
+            }
             return; // answered again after a transfer: the same file goes on
         }
         Map<?, ?> variables = variablesOf(event);
@@ -192,33 +215,58 @@ public class CallRecorder implements Recorder, EventHandler {
             return;
         }
         String queue = (String) event.getProperty(CallEvents.QUEUE);
-        RecordingSettings current = settings;
-        if (!current.policyOf(queue).records(ThreadLocalRandom.current()::nextDouble)) {
-            LOG.debug("call {} of queue {} not recorded: policy {}", callId, queue, current.policyOf(queue));
+        RecordingPolicy policy = settings.policyOf(queue);
+        if (!policy.records(ThreadLocalRandom.current()::nextDouble)) {
+            LOG.debug("call {} of queue {} not recorded: policy {}", callId, queue, policy);
             return;
         }
+        start(callId, text(variables, TRANSFER_ORIGIN).orElse(callId), queue,
+                (String) event.getProperty(CallEvents.AGENT_ID), event, "queue " + queue);
+    }
+
+    /** The agent answered a call recorded since its call flow answered it: the recording learns queue and agent. */
+    private void describe(CallRecording recording, Event event) {
+        String queue = (String) event.getProperty(CallEvents.QUEUE);
+        String agentId = (String) event.getProperty(CallEvents.AGENT_ID);
+        String customer = customerOf(event);
+        recording.answered(queue, agentId, customer);
+        try {
+            recording.sink().answered(queue, agentId, customer);
+        } catch (RecordingException e) {
+            LOG.warn("recording of call {}: queue and agent not stored: {}", recording.info().callId(),
+                    e.getMessage());
+        }
+    }
+
+    /**
+     * Starts recording a call answered (by its agent or its call flow) at the event's {@link CallEvents#ANSWERED_AT}.
+     *
+     * @param mediaCallId the id the call's media legs were opened with
+     * @param why         what chose to record it, for the log
+     */
+    private void start(String callId, String mediaCallId, String queue, String agentId, Event event, String why) {
+        RecordingSettings current = settings;
         RecordingStore target = store;
         if (target == null) {
-            LOG.error("call {} of queue {} not recorded: no recording store", callId, queue);
+            LOG.error("call {} of {} not recorded: no recording store", callId, why);
             return;
         }
         long free = target.usableBytes();
         if (free < current.minFreeBytes()) {
-            LOG.error("call {} of queue {} not recorded: disk full, {} MB free for recordings and "
-                    + "minFreeMegabytes is {}", callId, queue, free / 1024 / 1024, current.minFreeBytes() / 1024 / 1024);
+            LOG.error("call {} of {} not recorded: disk full, {} MB free for recordings and minFreeMegabytes is {}",
+                    callId, why, free / 1024 / 1024, current.minFreeBytes() / 1024 / 1024);
             return;
         }
         Object answeredAt = event.getProperty(CallEvents.ANSWERED_AT);
-        NewRecording recording = new NewRecording(callId, queue, (String) event.getProperty(CallEvents.AGENT_ID),
-                customerOf(event), answeredAt instanceof Long millis ? Instant.ofEpochMilli(millis) : clock.instant());
+        NewRecording recording = new NewRecording(callId, queue, agentId, customerOf(event),
+                answeredAt instanceof Long millis ? Instant.ofEpochMilli(millis) : clock.instant());
         RecordingSink sink;
         try {
             sink = target.create(recording);
         } catch (RecordingException e) {
-            LOG.error("call {} of queue {} not recorded: {}", callId, queue, e.getMessage());
+            LOG.error("call {} of {} not recorded: {}", callId, why, e.getMessage());
             return;
         }
-        String mediaCallId = text(variables, TRANSFER_ORIGIN).orElse(callId);
         if (!mixer.add(new CallRecording(recording, mediaCallId, target, sink, nanosAt(answeredAt)))) {
             LOG.warn("call {} answered twice at once; recorded once", callId);
         }

@@ -37,7 +37,8 @@ final class CallRecording {
     private record TappedLeg(SideQueue queue, AudioTap.Registration registration, boolean callerSide) {
     }
 
-    private final NewRecording info;
+    /** What is known of the recording; completed once when it started in a call flow and an agent answers. */
+    private volatile NewRecording info;
     private final String mediaCallId;
     private final RecordingStore store;
     private final RecordingSink sink;
@@ -70,6 +71,12 @@ final class CallRecording {
 
     NewRecording info() {
         return info;
+    }
+
+    /** The agent answered a recording that started in the call flow. */
+    void answered(String queue, String agentId, String customer) {
+        NewRecording started = info;
+        info = new NewRecording(started.callId(), queue, agentId, customer, started.startedAt());
     }
 
     String mediaCallId() {

@@ -7,31 +7,42 @@ import java.util.TreeMap;
 
 /**
  * The settings of {@code etc/org.switchboard.recording.cfg}: a policy and a retention per queue, with defaults for
- * the queues not named, and the free space below which no recording starts.
+ * the queues not named, the call flows whose calls are recorded from the flow's answer, and the free space below
+ * which no recording starts.
  *
  * @param defaultPolicy       the policy of queues without {@code policy.QUEUE}
  * @param policies            {@code policy.QUEUE} by queue
  * @param defaultRetentionDays days kept for queues without {@code retentionDays.QUEUE}; 0 keeps them for ever
  * @param retentionDays       {@code retentionDays.QUEUE} by queue
  * @param minFreeBytes        no recording starts, and those in progress stop, below this free space
+ * @param flowPolicies        {@code flowPolicy.FLOW} by call flow: the calls the flow answers are recorded from then
+ *                            on by this policy, whatever their queue's says; flows not named do not record
  */
 record RecordingSettings(RecordingPolicy defaultPolicy, Map<String, RecordingPolicy> policies,
-        int defaultRetentionDays, Map<String, Integer> retentionDays, long minFreeBytes) {
+        int defaultRetentionDays, Map<String, Integer> retentionDays, long minFreeBytes,
+        Map<String, RecordingPolicy> flowPolicies) {
 
     static final String PID = "org.switchboard.recording";
     static final String POLICY_PREFIX = "policy.";
     static final String RETENTION_PREFIX = "retentionDays.";
+    static final String FLOW_POLICY_PREFIX = "flowPolicy.";
     static final String DEFAULT = "default";
     static final long DEFAULT_MIN_FREE_MEGABYTES = 500;
 
     RecordingSettings {
         policies = Map.copyOf(policies);
         retentionDays = Map.copyOf(retentionDays);
+        flowPolicies = Map.copyOf(flowPolicies);
     }
 
     static RecordingSettings defaults() {
         return new RecordingSettings(RecordingPolicy.ALL, Map.of(), 0, Map.of(),
-                DEFAULT_MIN_FREE_MEGABYTES * 1024 * 1024);
+                DEFAULT_MIN_FREE_MEGABYTES * 1024 * 1024, Map.of());
+    }
+
+    /** The policy of the calls a flow answers: empty when they are recorded from their agent's answer only. */
+    Optional<RecordingPolicy> flowPolicyOf(String flow) {
+        return Optional.ofNullable(flowPolicies.get(flow));
     }
 
     RecordingPolicy policyOf(String queue) {
@@ -54,6 +65,7 @@ record RecordingSettings(RecordingPolicy defaultPolicy, Map<String, RecordingPol
         int defaultRetention = 0;
         Map<String, RecordingPolicy> policies = new TreeMap<>();
         Map<String, Integer> retention = new TreeMap<>();
+        Map<String, RecordingPolicy> flowPolicies = new TreeMap<>();
         long minFreeMegabytes = DEFAULT_MIN_FREE_MEGABYTES;
         for (Map.Entry<String, ?> entry : new TreeMap<>(properties).entrySet()) {
             String key = entry.getKey();
@@ -75,6 +87,8 @@ record RecordingSettings(RecordingPolicy defaultPolicy, Map<String, RecordingPol
                     } else {
                         retention.put(queue, days);
                     }
+                } else if (key.startsWith(FLOW_POLICY_PREFIX)) {
+                    flowPolicies.put(queueOf(key, FLOW_POLICY_PREFIX), RecordingPolicy.parse(value));
                 } else if (key.equals("minFreeMegabytes")) {
                     minFreeMegabytes = wholeNumber(value, 0, Integer.MAX_VALUE);
                 }
@@ -83,7 +97,7 @@ record RecordingSettings(RecordingPolicy defaultPolicy, Map<String, RecordingPol
             }
         }
         return new RecordingSettings(defaultPolicy, policies, defaultRetention, retention,
-                minFreeMegabytes * 1024 * 1024);
+                minFreeMegabytes * 1024 * 1024, flowPolicies);
     }
 
     /** {@code directory}, or {@code recordings} in the server's data folder when it is not set. */
@@ -98,7 +112,8 @@ record RecordingSettings(RecordingPolicy defaultPolicy, Map<String, RecordingPol
     private static String queueOf(String key, String prefix) {
         String queue = key.substring(prefix.length());
         if (queue.isBlank()) {
-            throw new IllegalArgumentException("no queue named after '" + prefix + "'");
+            throw new IllegalArgumentException("no " + (prefix.equals(FLOW_POLICY_PREFIX) ? "call flow" : "queue")
+                    + " named after '" + prefix + "'");
         }
         return queue;
     }
@@ -121,6 +136,7 @@ record RecordingSettings(RecordingPolicy defaultPolicy, Map<String, RecordingPol
         return "policy " + defaultPolicy + (policies.isEmpty() ? "" : " " + policies) + ", retention "
                 + (defaultRetentionDays == 0 ? "for ever" : defaultRetentionDays + " days")
                 + (retentionDays.isEmpty() ? "" : " " + retentionDays) + ", min free "
-                + minFreeBytes / 1024 / 1024 + " MB";
+                + minFreeBytes / 1024 / 1024 + " MB"
+                + (flowPolicies.isEmpty() ? "" : ", from the call flow's answer " + flowPolicies);
     }
 }

@@ -45,6 +45,19 @@ final class RecordingTable {
         }
     }
 
+    /** The queue, agent and customer of a recording that started before the agent answered. */
+    static void describe(Connection connection, long id, String queue, String agentId, String customer)
+            throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE rec_recording SET queue = ?, agent_id = ?, customer = ? WHERE id = ?")) {
+            update.setString(1, clip(queue == null ? "" : queue, 128));
+            update.setString(2, clip(agentId == null ? "" : agentId, 128));
+            update.setString(3, clip(customer == null ? "" : customer, 128));
+            update.setLong(4, id);
+            update.executeUpdate();
+        }
+    }
+
     /** Records how a recording ended: its size, duration, hash, state and pauses. */
     static void finish(Connection connection, long id, long durationMillis, long sizeBytes, String sha256,
             RecordingState state, String problem, List<PausedInterval> pauses) throws SQLException {

@@ -226,6 +226,14 @@ public class WavFileStore implements RecordingStore {
         }
 
         @Override
+        public void answered(String queue, String agentId, String customer) throws RecordingException {
+            transactions.run("describe recording " + id, connection -> {
+                RecordingTable.describe(connection, id, queue, agentId, customer);
+                return null;
+            });
+        }
+
+        @Override
         public Recording finish(RecordingState state, String problem, List<PausedInterval> pauses)
                 throws IOException {
             long dataBytes = writer.dataBytes();

@@ -97,6 +97,45 @@ public class CallRecorderTest {
     }
 
     @Test
+    public void aCallFlowWithAPolicyRecordsFromItsAnswerAndTheAgentsAnswerFillsInQueueAndAgent() throws Exception {
+        start(Map.of("policy.support", "none", "flowPolicy.main", "all", "minFreeMegabytes", "0"));
+        legs.put("c1", List.of(new TestLeg("c1", "caller")));
+        recorder.handleEvent(flowAnswered("c1", "survey"));
+        recorder.handleEvent(flowAnswered("c1", "main"));
+        await(() -> recorder.inProgress().size() == 1 && recorder.inProgress().get(0).recordedMillis() > 100);
+        assertEquals("", recorder.inProgress().get(0).queue());
+
+        synchronized (media) {
+            legs.put("c1", List.of(new TestLeg("c1", "caller"), new TestLeg("c1", "1001")));
+        }
+        recorder.handleEvent(answered("c1", "support"));
+        assertEquals("the queue's policy none does not stop it", 1, recorder.inProgress().size());
+        assertEquals("1001", recorder.inProgress().get(0).agentId());
+        recorder.handleEvent(ended("c1"));
+        await(() -> recordings().get(0).state() == RecordingState.COMPLETE);
+        Recording done = recordings().get(0);
+        assertEquals("support", done.queue());
+        assertEquals("1001", done.agentId());
+        assertEquals("C42", done.customer());
+    }
+
+    @Test
+    public void aCallThatEndsInTheCallFlowEndsItsRecordingWhenItsLegCloses() throws Exception {
+        start(Map.of("flowPolicy.main", "all", "minFreeMegabytes", "0"));
+        synchronized (media) {
+            legs.put("c1", List.of(new TestLeg("c1", "caller")));
+        }
+        recorder.handleEvent(flowAnswered("c1", "main"));
+        await(() -> recorder.inProgress().size() == 1 && recorder.inProgress().get(0).recordedMillis() > 100);
+        synchronized (media) {
+            legs.remove("c1");
+        }
+        await(() -> recorder.inProgress().isEmpty());
+        assertEquals(RecordingState.COMPLETE, recordings().get(0).state());
+        assertEquals("5551234", recordings().get(0).customer());
+    }
+
+    @Test
     public void aBlindTransferToAQueueGoesOnInTheSameFileUntilTheNewRecordEnds() throws Exception {
         start(Map.of("policy.support", "all", "policy.sales", "none", "minFreeMegabytes", "0"));
         legs.put("c1", List.of(new TestLeg("c1", "caller"), new TestLeg("c1", "1001")));
@@ -187,6 +226,11 @@ public class CallRecorderTest {
         properties.put(CallEvents.ANSWERED_AT, System.currentTimeMillis());
         properties.put(CallEvents.VARIABLES, variables);
         return new Event(CallEvents.ANSWERED, properties);
+    }
+
+    private static Event flowAnswered(String callId, String flow) {
+        return new Event(CallEvents.FLOW_ANSWERED, Map.of(CallEvents.CALL_ID, callId, CallEvents.ANI, "5551234",
+                CallEvents.DNIS, "4008", CallEvents.FLOW, flow, CallEvents.ANSWERED_AT, System.currentTimeMillis()));
     }
 
     private static Event ended(String callId) {

@@ -28,6 +28,19 @@ public class RecordingSettingsTest {
     }
 
     @Test
+    public void callFlowsNamedRecordTheirCallsFromTheFlowsAnswerAndOthersDoNot() {
+        RecordingSettings settings = RecordingSettings.from(Map.of("flowPolicy.main", "all",
+                "flowPolicy.complaints", "percent:10"));
+
+        assertEquals(Optional.of(RecordingPolicy.ALL), settings.flowPolicyOf("main"));
+        assertEquals(Optional.of(new RecordingPolicy(10)), settings.flowPolicyOf("complaints"));
+        assertEquals(Optional.empty(), settings.flowPolicyOf("survey"));
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
+                () -> RecordingSettings.from(Map.of("flowPolicy.main", "sometimes")));
+        assertTrue(bad.getMessage(), bad.getMessage().startsWith("flowPolicy.main = sometimes: "));
+    }
+
+    @Test
     public void withoutConfigurationEveryCallIsRecordedAndKeptForEver() {
         RecordingSettings settings = RecordingSettings.from(Map.of());
 
