@@ -49,6 +49,7 @@ public class WebConsoleBrowserTest {
     private static final int SSH_PORT = 18121;
     private static final int AGENT_PORT = 16291;
     private static final int CALLER_PORT = 16271;
+    private static final int SUPERVISOR_PORT = 16292;
     private static final String CUSTOMER = "Dana Liu";
     private static final String CUSTOMER_PHONE = "+8613800000042";
     private static final String CONSOLE = "http://127.0.0.1:" + HTTP_PORT + "/console/";
@@ -197,9 +198,27 @@ public class WebConsoleBrowserTest {
         Sipp.Run secondCaller = sipp.start("caller-waits-for-agent-bye.xml", CALLER_PORT + 1, "-s", "4000");
         phones.add(secondCaller);
         waitFor(agent).until(ExpectedConditions.textToBePresentInElementLocated(By.id("call-banner"), "On call"));
-        click(agent, "hangup");
-        secondCaller.expectSuccess();
-        secondPhone.expectSuccess();
+
+        // Meanwhile the supervisor listens in from the wallboard: the server rings the supervisor's own phone.
+        sipp.play("register.xml", SUPERVISOR_PORT, "-s", "1002", "-au", "1002", "-ap", "demo1002");
+        try (RtpPhone supervisorPhone = new RtpPhone("1002", SUPERVISOR_PORT, SIP_PORT)) {
+            WebElement myPhone = supervisor.findElement(By.id("my-extension"));
+            myPhone.clear();
+            myPhone.sendKeys("1002");
+            By listenIn = By.cssSelector("button[aria-label='Listen in on the call of agent 1001']");
+            waitFor(supervisor).until(ExpectedConditions.elementToBeClickable(listenIn)).click();
+            assertTrue("the supervisor's phone rings and is answered",
+                    supervisorPhone.awaitAnswered(Duration.ofSeconds(10)));
+            waitFor(supervisor).until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.id("agent-1001-supervision"), "1002 listening"));
+            screenshot(supervisor, "06b-wallboard-listening-in");
+
+            click(agent, "hangup");
+            secondCaller.expectSuccess();
+            secondPhone.expectSuccess();
+            assertTrue("the supervisor's phone is hung up with the call",
+                    supervisorPhone.awaitHungUp(Duration.ofSeconds(10)));
+        }
         waitFor(agent).until(ExpectedConditions.textToBePresentInElementLocated(By.id("call-banner"), "Call ended"));
         waitFor(agent).until(ExpectedConditions.visibilityOfElementLocated(By.id("wrapup-panel")));
 
