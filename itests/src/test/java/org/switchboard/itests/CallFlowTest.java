@@ -3,7 +3,6 @@ package org.switchboard.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,14 +14,9 @@ import java.util.Map;
 import java.util.Set;
 
 import org.junit.Test;
-import org.osgi.framework.InvalidSyntaxException;
-import org.osgi.framework.ServiceReference;
-import org.osgi.service.cm.Configuration;
-import org.osgi.service.cm.ConfigurationAdmin;
 import org.switchboard.api.call.CallDetailRecord;
 import org.switchboard.api.call.CallState;
 import org.switchboard.api.call.Disposition;
-import org.switchboard.api.ivr.CallFlows;
 
 /**
  * Call flows on the running distribution: the server answers, plays prompts over RTP and listens to the keys
@@ -222,19 +216,7 @@ public class CallFlowTest extends SwitchboardTestSupport {
 
     /** A setting of the support queue as Config Admin has it (what the operator's file says once read). */
     private String supportSetting(String key) {
-        // a reference of our own: Config Admin hands each bundle its own instance, unusable once ungot
-        ServiceReference<ConfigurationAdmin> reference = bundleContext.getServiceReference(ConfigurationAdmin.class);
-        ConfigurationAdmin configurations = bundleContext.getService(reference);
-        try {
-            Configuration[] found = configurations.listConfigurations(
-                    "(&(service.factoryPid=org.switchboard.acd.queue)(name=support))");
-            Object value = found == null ? null : found[0].getProperties().get(key);
-            return value == null ? null : value.toString().trim();
-        } catch (IOException | InvalidSyntaxException e) {
-            throw new IllegalStateException(e);
-        } finally {
-            bundleContext.ungetService(reference);
-        }
+        return configuredValue("(&(service.factoryPid=org.switchboard.acd.queue)(name=support))", key);
     }
 
     private static String withSurvey(String queueCfg, String flow) {

@@ -21,10 +21,6 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.Before;
 import org.junit.Test;
-import org.osgi.framework.InvalidSyntaxException;
-import org.osgi.framework.ServiceReference;
-import org.osgi.service.cm.Configuration;
-import org.osgi.service.cm.ConfigurationAdmin;
 import org.switchboard.api.acd.AgentState;
 import org.switchboard.api.call.CallDetailRecord;
 import org.switchboard.api.call.CallState;
@@ -238,17 +234,7 @@ public class RecordingTest extends SwitchboardTestSupport {
 
     /** A setting of the recording configuration as Config Admin has it (what the operator's file says once read). */
     private String recordingSetting(String key) {
-        ServiceReference<ConfigurationAdmin> reference = bundleContext.getServiceReference(ConfigurationAdmin.class);
-        ConfigurationAdmin configurations = bundleContext.getService(reference);
-        try {
-            Configuration[] found = configurations.listConfigurations("(service.pid=org.switchboard.recording)");
-            Object value = found == null ? null : found[0].getProperties().get(key);
-            return value == null ? null : value.toString().trim();
-        } catch (IOException | InvalidSyntaxException e) {
-            throw new IllegalStateException(e);
-        } finally {
-            bundleContext.ungetService(reference);
-        }
+        return configuredValue("(service.pid=org.switchboard.recording)", key);
     }
 
     @Test

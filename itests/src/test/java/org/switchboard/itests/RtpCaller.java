@@ -191,17 +191,8 @@ final class RtpCaller implements AutoCloseable, TestPhone {
     }
 
     private void answerOk(String request, DatagramPacket from) throws IOException {
-        StringBuilder response = new StringBuilder("SIP/2.0 200 OK\r\n");
-        for (String line : request.split("\r\n")) {
-            String lower = line.toLowerCase();
-            if (lower.startsWith("via:") || lower.startsWith("v:") || lower.startsWith("from:") || lower.startsWith("f:")
-                    || lower.startsWith("to:") || lower.startsWith("t:") || lower.startsWith("call-id:")
-                    || lower.startsWith("i:") || lower.startsWith("cseq:")) {
-                response.append(line).append("\r\n");
-            }
-        }
-        response.append("Content-Length: 0\r\n\r\n");
-        byte[] bytes = response.toString().getBytes(StandardCharsets.US_ASCII);
+        byte[] bytes = (SipText.reply(request, "200 OK", "") + "Content-Length: 0\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
         sip.send(new DatagramPacket(bytes, bytes.length, from.getSocketAddress()));
     }
 

@@ -77,9 +77,9 @@ final class RtpPhone implements AutoCloseable, TestPhone {
                 + "Via: SIP/2.0/UDP 127.0.0.1:" + sip.getLocalPort() + ";branch=z9hG4bK-bye-" + System.nanoTime()
                 + ";rport\r\n"
                 + "Max-Forwards: 70\r\n"
-                + "From: " + header(request, "To", "t") + ";tag=" + tag + "\r\n"
-                + "To: " + header(request, "From", "f") + "\r\n"
-                + "Call-ID: " + header(request, "Call-ID", "i") + "\r\n"
+                + "From: " + SipText.header(request, "To", "t") + ";tag=" + tag + "\r\n"
+                + "To: " + SipText.header(request, "From", "f") + "\r\n"
+                + "Call-ID: " + SipText.header(request, "Call-ID", "i") + "\r\n"
                 + "CSeq: 1 BYE\r\n"
                 + "Content-Length: 0\r\n\r\n";
         send(bye, new InetSocketAddress(InetAddress.getLoopbackAddress(), serverPort));
@@ -101,7 +101,7 @@ final class RtpPhone implements AutoCloseable, TestPhone {
                 if (message.startsWith("INVITE ") && invite == null) {
                     answer(message, packet.getSocketAddress());
                 } else if (message.startsWith("BYE ")) {
-                    send(reply(message, "200 OK", "") + "Content-Length: 0\r\n\r\n", packet.getSocketAddress());
+                    send(SipText.reply(message, "200 OK", "") + "Content-Length: 0\r\n\r\n", packet.getSocketAddress());
                     hungUp.countDown();
                 }
             } catch (IOException e) {
@@ -118,42 +118,13 @@ final class RtpPhone implements AutoCloseable, TestPhone {
             throw new IllegalStateException("the INVITE has no usable SDP:\n" + request);
         }
         rtp.remote(new InetSocketAddress(connection.group(1), Integer.parseInt(port.group(1))));
-        send(reply(request, "180 Ringing", ";tag=" + tag) + "Content-Length: 0\r\n\r\n", from);
+        send(SipText.reply(request, "180 Ringing", ";tag=" + tag) + "Content-Length: 0\r\n\r\n", from);
         String sdp = "v=0\r\no=" + extension + " 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
                 + "m=audio " + rtp.port() + " RTP/AVP 0\r\na=rtpmap:0 PCMU/8000\r\na=sendrecv\r\n";
-        send(reply(request, "200 OK", ";tag=" + tag)
+        send(SipText.reply(request, "200 OK", ";tag=" + tag)
                 + "Contact: <sip:" + extension + "@127.0.0.1:" + sip.getLocalPort() + ">\r\n"
                 + "Content-Type: application/sdp\r\nContent-Length: " + sdp.length() + "\r\n\r\n" + sdp, from);
         answered.countDown();
-    }
-
-    /** A response's status line and the request's Via, From, To (with {@code toTag} added), Call-ID and CSeq. */
-    private static String reply(String request, String status, String toTag) {
-        StringBuilder response = new StringBuilder("SIP/2.0 " + status + "\r\n");
-        for (String line : request.split("\r\n")) {
-            String lower = line.toLowerCase();
-            if (lower.startsWith("to:") || lower.startsWith("t:")) {
-                response.append(line).append(line.contains(";tag=") ? "" : toTag).append("\r\n");
-            } else if (lower.startsWith("via:") || lower.startsWith("v:") || lower.startsWith("from:")
-                    || lower.startsWith("f:") || lower.startsWith("call-id:") || lower.startsWith("i:")
-                    || lower.startsWith("cseq:")) {
-                response.append(line).append("\r\n");
-            }
-        }
-        return response.toString();
-    }
-
-    private static String header(String message, String name, String compact) {
-        for (String line : message.split("\r\n")) {
-            int colon = line.indexOf(':');
-            if (colon > 0) {
-                String key = line.substring(0, colon).trim();
-                if (key.equalsIgnoreCase(name) || key.equalsIgnoreCase(compact)) {
-                    return line.substring(colon + 1).trim();
-                }
-            }
-        }
-        throw new IllegalStateException("no " + name + " header in:\n" + message);
     }
 
     private void send(String message, SocketAddress to) throws IOException {

@@ -9,6 +9,7 @@ import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
 
 import java.io.ByteArrayOutputStream;
 import java.io.File;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -38,6 +39,9 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerSuite;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.util.tracker.ServiceTracker;
 import org.switchboard.api.acd.AgentDesk;
 import org.switchboard.api.acd.AgentState;
@@ -233,6 +237,25 @@ public abstract class SwitchboardTestSupport {
             return String.join("; ", flows.loadProblems());
         } catch (RuntimeException e) {
             return e.toString();
+        }
+    }
+
+    /**
+     * A value of the first configuration matching {@code filter} as Config Admin has it (what the operator's file
+     * says, once read), or null.
+     */
+    protected String configuredValue(String filter, String key) {
+        // a reference of our own: Config Admin hands each bundle its own instance, unusable once ungot
+        ServiceReference<ConfigurationAdmin> reference = bundleContext.getServiceReference(ConfigurationAdmin.class);
+        ConfigurationAdmin configurations = bundleContext.getService(reference);
+        try {
+            org.osgi.service.cm.Configuration[] found = configurations.listConfigurations(filter);
+            Object value = found == null ? null : found[0].getProperties().get(key);
+            return value == null ? null : value.toString().trim();
+        } catch (IOException | InvalidSyntaxException e) {
+            throw new IllegalStateException(e);
+        } finally {
+            bundleContext.ungetService(reference);
         }
     }
 

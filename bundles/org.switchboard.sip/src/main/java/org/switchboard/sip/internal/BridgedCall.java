@@ -20,7 +20,6 @@ import javax.sip.InvalidArgumentException;
 import javax.sip.ServerTransaction;
 import javax.sip.SipException;
 import javax.sip.header.CallIdHeader;
-import javax.sip.header.ToHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 
@@ -618,20 +617,9 @@ final class BridgedCall implements CallerLeg, ServerCall, SupervisedCall {
             replies.send(transaction, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
             return;
         }
-        String answer;
-        try {
-            Optional<String> offer = SipReplies.sdpOf(transaction.getRequest());
-            answer = offer.isPresent() ? media.reoffered(offer.get()) : media.localDescription();
-        } catch (MediaException e) {
-            LOG.info("call {}: re-INVITE from the {} refused: {}", id, byCaller ? "caller" : "agent",
-                    e.getMessage());
-            replies.send(transaction, e.sipStatus());
+        if (!actions.answerReoffer(id, media, transaction)) {
             return;
         }
-        Response ok = replies.dialogResponse(Response.OK, transaction.getRequest(),
-                ((ToHeader) transaction.getRequest().getHeader(ToHeader.NAME)).getTag());
-        replies.setSdp(ok, answer);
-        replies.send(transaction, ok);
         if (phase == Phase.BRIDGED || phase == Phase.OUTSIDE) {
             applyHold();
         }

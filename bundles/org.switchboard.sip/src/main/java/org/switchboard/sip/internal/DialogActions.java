@@ -3,10 +3,12 @@ package org.switchboard.sip.internal;
 import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
 import javax.sip.InvalidArgumentException;
+import javax.sip.ServerTransaction;
 import javax.sip.SipException;
 import javax.sip.address.Address;
 import javax.sip.address.SipURI;
@@ -21,6 +23,8 @@ import javax.sip.message.Response;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.switchboard.api.media.MediaException;
+import org.switchboard.api.media.MediaLeg;
 
 /** What the calls of the back-to-back user agent send as a UAC: new INVITEs, ACKs of answers, BYEs. */
 final class DialogActions {
@@ -86,6 +90,29 @@ final class DialogActions {
         } catch (SipException | RuntimeException e) {
             LOG.warn("call {}: could not send BYE: {}", callId, e.getMessage());
         }
+    }
+
+    /**
+     * Answers a re-INVITE from a party's own RTP endpoint: 200 with the endpoint's answer to the new offer (or its
+     * description when the re-INVITE has none), or the status that says why the offer is refused.
+     *
+     * @return whether it was accepted (the party's hold state may have changed)
+     */
+    boolean answerReoffer(String callId, MediaLeg media, ServerTransaction transaction) {
+        String answer;
+        try {
+            Optional<String> offer = SipReplies.sdpOf(transaction.getRequest());
+            answer = offer.isPresent() ? media.reoffered(offer.get()) : media.localDescription();
+        } catch (MediaException e) {
+            LOG.info("call {}: re-INVITE from leg {} refused: {}", callId, media.name(), e.getMessage());
+            replies.send(transaction, e.sipStatus());
+            return false;
+        }
+        Response ok = replies.dialogResponse(Response.OK, transaction.getRequest(),
+                ((ToHeader) transaction.getRequest().getHeader(ToHeader.NAME)).getTag());
+        replies.setSdp(ok, answer);
+        replies.send(transaction, ok);
+        return true;
     }
 
     /** CANCELs a pending INVITE; false when the CANCEL could not be sent (the INVITE is then terminated). */

@@ -4,7 +4,6 @@ import java.text.ParseException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
@@ -16,7 +15,6 @@ import javax.sip.InvalidArgumentException;
 import javax.sip.ServerTransaction;
 import javax.sip.SipException;
 import javax.sip.header.CallIdHeader;
-import javax.sip.header.ToHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 
@@ -226,18 +224,9 @@ final class OutboundCall implements CallerLeg, ServerCall, SupervisedCall {
             replies.send(transaction, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
             return;
         }
-        String answer;
-        try {
-            Optional<String> offer = SipReplies.sdpOf(transaction.getRequest());
-            answer = offer.isPresent() ? media.reoffered(offer.get()) : media.localDescription();
-        } catch (MediaException e) {
-            replies.send(transaction, e.sipStatus());
+        if (!actions.answerReoffer(id, media, transaction)) {
             return;
         }
-        Response ok = replies.dialogResponse(Response.OK, transaction.getRequest(),
-                ((ToHeader) transaction.getRequest().getHeader(ToHeader.NAME)).getTag());
-        replies.setSdp(ok, answer);
-        replies.send(transaction, ok);
         if (phase == Phase.CONNECTED) {
             boolean agentHolds = agentMedia.remoteHolds();
             boolean numberHolds = numberMedia.remoteHolds();

@@ -12,7 +12,6 @@ import javax.sip.InvalidArgumentException;
 import javax.sip.ServerTransaction;
 import javax.sip.SipException;
 import javax.sip.header.CallIdHeader;
-import javax.sip.header.ToHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 
@@ -222,18 +221,7 @@ final class SupervisorLeg implements ServerCall {
                 replies.send(transaction, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
                 return;
             }
-            String answer;
-            try {
-                var offer = SipReplies.sdpOf(transaction.getRequest());
-                answer = offer.isPresent() ? media.reoffered(offer.get()) : media.localDescription();
-            } catch (MediaException e) {
-                replies.send(transaction, e.sipStatus());
-                return;
-            }
-            Response ok = replies.dialogResponse(Response.OK, transaction.getRequest(),
-                    ((ToHeader) transaction.getRequest().getHeader(ToHeader.NAME)).getTag());
-            replies.setSdp(ok, answer);
-            replies.send(transaction, ok);
+            actions.answerReoffer(callId, media, transaction);
         }
     }
 
