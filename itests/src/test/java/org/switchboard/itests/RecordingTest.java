@@ -270,7 +270,7 @@ public class RecordingTest extends SwitchboardTestSupport {
     }
 
     private static double share(double hertz, short[] samples, int[] range) {
-        return ToneMeter.share(hertz, samples, range[0], range[1]);
+        return ToneMeter.meanShare(hertz, samples, range[0], range[1]);
     }
 
     private static boolean silent(short[] samples, int from, int to) {

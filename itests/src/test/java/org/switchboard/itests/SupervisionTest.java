@@ -203,7 +203,8 @@ public class SupervisionTest extends SwitchboardTestSupport {
 
         private double share(String phone, double hertz) {
             byte[] received = audio.get(phone);
-            return received.length < ToneMeter.RATE / 2 ? 0 : ToneMeter.share(hertz, received, 0, received.length);
+            return received.length < ToneMeter.RATE / 2 ? 0
+                    : ToneMeter.meanShare(hertz, received, 0, received.length);
         }
 
         @Override

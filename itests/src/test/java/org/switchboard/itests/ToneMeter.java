@@ -3,6 +3,8 @@ package org.switchboard.itests;
 /** How much of a stretch of 8 kHz audio is one frequency (Goertzel), for telling test tones apart. */
 final class ToneMeter {
     static final int RATE = 8000;
+    /** 100 ms: long enough to tell the tones apart, short enough that one lost frame spoils one window only. */
+    static final int WINDOW = RATE / 10;
 
     private ToneMeter() {
     }
@@ -23,12 +25,27 @@ final class ToneMeter {
         return total == 0 ? 0 : power / (total * (to - from) / 2);
     }
 
-    /** The same for µ-law bytes as a phone received them. */
-    static double share(double hertz, byte[] muLaw, int from, int to) {
+    /**
+     * The share of {@code hertz} in each 100 ms window of {@code [from, to)}, averaged. A frame lost on the way
+     * shifts the tone's phase after it; over one long stretch the two sides of that shift can cancel out at the
+     * tone's frequency, while here it spoils one window.
+     */
+    static double meanShare(double hertz, short[] samples, int from, int to) {
+        double sum = 0;
+        int windows = 0;
+        for (int start = from; start + WINDOW <= to; start += WINDOW) {
+            sum += share(hertz, samples, start, start + WINDOW);
+            windows++;
+        }
+        return windows == 0 ? 0 : sum / windows;
+    }
+
+    /** {@link #meanShare} of µ-law bytes as a phone received them. */
+    static double meanShare(double hertz, byte[] muLaw, int from, int to) {
         short[] samples = new short[to - from];
         for (int i = from; i < to; i++) {
             samples[i - from] = AudioEnvelope.decodeMuLaw(muLaw[i]);
         }
-        return share(hertz, samples, 0, samples.length);
+        return meanShare(hertz, samples, 0, samples.length);
     }
 }
