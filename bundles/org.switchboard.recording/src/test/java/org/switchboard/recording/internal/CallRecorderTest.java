@@ -130,7 +130,7 @@ public class CallRecorderTest {
         synchronized (media) {
             legs.remove("c1");
         }
-        await(() -> recorder.inProgress().isEmpty());
+        await(() -> recorder.inProgress().isEmpty() && recordings().get(0).state() != RecordingState.RECORDING);
         assertEquals(RecordingState.COMPLETE, recordings().get(0).state());
         assertEquals("5551234", recordings().get(0).customer());
     }
