@@ -52,6 +52,11 @@ final class RtpPhone implements AutoCloseable, TestPhone {
         return hungUp.await(wait.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** The server's INVITE, as it came (null before it came). */
+    String invite() {
+        return invite;
+    }
+
     AutoCloseable speakTone(double hertz) {
         return rtp.speakTone(hertz);
     }

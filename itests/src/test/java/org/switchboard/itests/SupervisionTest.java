@@ -43,6 +43,8 @@ public class SupervisionTest extends SwitchboardTestSupport {
                 String ringing = execute("callcenter:listen " + callId + " 1002");
                 assertTrue(ringing, ringing.contains("Ringing 1002 to listen to call " + callId));
                 assertTrue("the supervisor's phone rang", supervisor.awaitAnswered(WAIT));
+                assertTrue("it shows a supervision of the caller, not a call to take: " + supervisor.invite(),
+                        supervisor.invite().contains("\"Supervise 4939101\" <sip:4939101@"));
                 awaitCondition("the supervisor connected", () -> supervision(callId).equals(List.of("listen",
                         "connected")));
                 try (AutoCloseable supervisorTone = supervisor.speakTone(SUPERVISOR_HERTZ)) {

@@ -40,13 +40,19 @@ final class DialogActions {
 
     /** A new INVITE to {@code target} (a contact or SIP URI) from {@code fromUser} at this server, with an SDP offer. */
     Request invite(String target, String fromUser, String sdp) throws ParseException, InvalidArgumentException {
+        return invite(target, fromUser, fromUser, sdp);
+    }
+
+    /** The same, with the name the called phone displays for the caller. */
+    Request invite(String target, String fromUser, String displayName, String sdp)
+            throws ParseException, InvalidArgumentException {
         Address address = sip.addresses.createAddress(target);
         SipURI requestUri = (SipURI) address.getURI();
         String transport = requestUri.getTransportParam() == null ? "udp" : requestUri.getTransportParam();
 
         SipURI fromUri = sip.addresses.createSipURI(fromUser, sip.settings().host());
         Address fromAddress = sip.addresses.createAddress(fromUri);
-        fromAddress.setDisplayName(fromUser);
+        fromAddress.setDisplayName(displayName);
         FromHeader from = sip.headers.createFromHeader(fromAddress, SipReplies.newTag());
         ToHeader to = sip.headers.createToHeader(sip.addresses.createAddress(
                 sip.addresses.createSipURI(requestUri.getUser(), requestUri.getHost())), null);

@@ -79,7 +79,8 @@ final class SupervisorLeg implements ServerCall {
             throw new CallControlException("no media port for the supervisor's phone: " + e.getMessage());
         }
         try {
-            Request request = actions.invite(contact, showAs, media.localDescription());
+            // the phone shows who is on the call and that this is a supervision, not a call to take
+            Request request = actions.invite(contact, showAs, "Supervise " + showAs, media.localDescription());
             ClientTransaction transaction = bridge.newClientTransaction(request);
             SupervisorLeg leg = new SupervisorLeg(supervisors, callId, extension, mode, bridge, actions, replies,
                     media, transaction);
