@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.switchboard.api.store.UtcTimestamps;
 import org.switchboard.recording.NewRecording;
 import org.switchboard.recording.PausedInterval;
 import org.switchboard.recording.Recording;

@@ -20,6 +20,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.api.store.SchemaMigrations;
+import org.switchboard.api.store.Transactions;
 import org.switchboard.recording.NewRecording;
 import org.switchboard.recording.PausedInterval;
 import org.switchboard.recording.Recording;
@@ -59,7 +60,7 @@ public class WavFileStore implements RecordingStore {
     WavFileStore(DataSource dataSource, SchemaMigrations migrations, Path directory, Clock clock)
             throws Exception {
         migrations.migrate(CHANGELOG, WavFileStore.class.getClassLoader());
-        this.transactions = new Transactions(dataSource);
+        this.transactions = new Transactions(dataSource, RecordingException::new);
         this.clock = clock;
         this.directory = directory;
         repairInterrupted();

@@ -14,6 +14,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.switchboard.api.acd.AgentSession;
 import org.switchboard.api.acd.AgentSessionStore;
 import org.switchboard.api.call.StoreException;
+import org.switchboard.api.store.UtcTimestamps;
 
 /** Keeps the sessions of logged-in agents in the Switchboard database, one row per agent. */
 @Component(service = AgentSessionStore.class)

@@ -14,6 +14,7 @@ import org.switchboard.api.acd.AgentState;
 import org.switchboard.api.acd.AgentStateChange;
 import org.switchboard.api.acd.AgentStateJournal;
 import org.switchboard.api.call.StoreException;
+import org.switchboard.api.store.UtcTimestamps;
 
 /** Keeps agents' state changes in the Switchboard database. */
 @Component(service = AgentStateJournal.class)

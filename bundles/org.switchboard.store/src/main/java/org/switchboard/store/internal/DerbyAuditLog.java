@@ -13,6 +13,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.switchboard.api.audit.AuditEntry;
 import org.switchboard.api.audit.AuditLog;
 import org.switchboard.api.call.StoreException;
+import org.switchboard.api.store.UtcTimestamps;
 
 /** Keeps the audit log of operators' and administrators' actions in the Switchboard database. */
 @Component(service = AuditLog.class)

@@ -21,6 +21,7 @@ import org.switchboard.api.call.CallState;
 import org.switchboard.api.call.CallStateChange;
 import org.switchboard.api.call.Disposition;
 import org.switchboard.api.call.StoreException;
+import org.switchboard.api.store.UtcTimestamps;
 
 /** Keeps call detail records and their state changes in the Switchboard database. */
 @Component(service = CallDetailRecordStore.class)

@@ -14,6 +14,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.switchboard.api.acd.RoutingDecisionLog;
 import org.switchboard.api.acd.RoutingDecisionRecord;
 import org.switchboard.api.call.StoreException;
+import org.switchboard.api.store.UtcTimestamps;
 
 /** Keeps routing decisions in the Switchboard database. */
 @Component(service = RoutingDecisionLog.class)

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.switchboard.api.store.UtcTimestamps;
 import org.switchboard.crm.api.Contact;
 import org.switchboard.crm.api.CrmException;
 import org.switchboard.crm.api.Customer;

@@ -17,6 +17,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.api.store.SchemaMigrations;
+import org.switchboard.api.store.Transactions;
 import org.switchboard.crm.api.Contact;
 import org.switchboard.crm.api.CrmAdapter;
 import org.switchboard.crm.api.CrmException;
@@ -64,7 +65,7 @@ public class DerbyCrm implements CrmAdapter, BuiltinCrm {
 
     DerbyCrm(DataSource dataSource, SchemaMigrations migrations, Clock clock) {
         migrations.migrate(CHANGELOG, DerbyCrm.class.getClassLoader());
-        this.transactions = new Transactions(dataSource);
+        this.transactions = new Transactions(dataSource, CrmException::new);
         this.clock = clock;
         LOG.info("Built-in CRM ready");
     }

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.switchboard.api.store.UtcTimestamps;
 import org.switchboard.crm.api.Interaction;
 
 /** Every call with a customer or lead, one row per call id (table crm_interaction). */

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.switchboard.api.store.UtcTimestamps;
 import org.switchboard.crm.api.CrmException;
 import org.switchboard.crm.api.Lead;
 import org.switchboard.crm.api.LeadStatus;

@@ -1,4 +1,4 @@
-package org.switchboard.store.internal;
+package org.switchboard.api.store;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,17 +10,21 @@ import java.util.Calendar;
 import java.util.TimeZone;
 
 /**
- * Writes and reads instants in TIMESTAMP columns as UTC wall-clock time, whatever the JVM's time zone, so that an
- * instant reads back exactly and the stored values do not shift when the server moves or the clocks change.
+ * Writes and reads instants in TIMESTAMP columns of the Switchboard database as UTC wall-clock time, whatever the
+ * JVM's time zone, so that an instant reads back exactly and the stored values do not shift when the server moves
+ * or the clocks change. Every bundle that keeps tables there stores its times this way.
+ *
+ * @since 1.2
  */
-final class UtcTimestamps {
+public final class UtcTimestamps {
 
     private static final TimeZone UTC = TimeZone.getTimeZone("UTC");
 
     private UtcTimestamps() {
     }
 
-    static void set(PreparedStatement statement, int index, Instant instant) throws SQLException {
+    /** Sets the parameter to the instant, or to SQL NULL for {@code null}. */
+    public static void set(PreparedStatement statement, int index, Instant instant) throws SQLException {
         if (instant == null) {
             statement.setNull(index, Types.TIMESTAMP);
         } else {
@@ -29,7 +33,7 @@ final class UtcTimestamps {
     }
 
     /** @return the instant, or {@code null} for SQL NULL */
-    static Instant get(ResultSet row, String column) throws SQLException {
+    public static Instant get(ResultSet row, String column) throws SQLException {
         Timestamp timestamp = row.getTimestamp(column, utcCalendar());
         return timestamp == null ? null : timestamp.toInstant();
     }
