@@ -94,8 +94,12 @@ final class OutgoingStream {
         packet.writeTo(buffer);
         buffer.flip();
         try {
-            channel.send(buffer, target);
-            packetsSent++;
+            // a non-blocking channel whose send buffer is full sends nothing and says so with 0
+            if (channel.send(buffer, target) > 0) {
+                packetsSent++;
+            } else {
+                sendFailures++;
+            }
         } catch (IOException e) {
             sendFailures++;
         }

@@ -43,6 +43,34 @@ public class ReceivedAudioBufferTest {
         assertEquals("frames 1 and 2 dropped", 3, mix[0]);
     }
 
+    @Test
+    public void aBacklogThatABurstLeftIsDrainedAFrameAtATimeWhileTheSenderKeepsPace() {
+        int[] mix = new int[Codec.FRAME_SAMPLES];
+        buffer.frame(frameOf(1), 0); // one frame ahead, for ever if nothing drains it
+        for (int take = 0; take < 2 * ReceivedAudioBuffer.DRAIN_AFTER_TAKES; take++) {
+            buffer.frame(frameOf(1), 0);
+            buffer.addNextFrameTo(mix);
+        }
+        assertEquals("the frame of backlog is gone", 0, buffer.buffered());
+    }
+
+    @Test
+    public void aSenderThatOnlyJittersKeepsEveryFrame() {
+        int[] mix = new int[Codec.FRAME_SAMPLES];
+        int taken = 0;
+        for (int take = 0; take < 3 * ReceivedAudioBuffer.DRAIN_AFTER_TAKES; take++) {
+            // packets arrive in pairs every other tick: the buffer runs empty every second take
+            if (take % 2 == 0) {
+                buffer.frame(frameOf(1), 0);
+                buffer.frame(frameOf(1), 0);
+            }
+            Arrays.fill(mix, 0);
+            buffer.addNextFrameTo(mix);
+            taken += mix[0];
+        }
+        assertEquals(3 * ReceivedAudioBuffer.DRAIN_AFTER_TAKES, taken);
+    }
+
     private static short[] frameOf(int value) {
         short[] frame = new short[Codec.FRAME_SAMPLES];
         Arrays.fill(frame, (short) value);
