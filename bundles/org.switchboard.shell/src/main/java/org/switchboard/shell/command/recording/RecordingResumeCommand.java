@@ -1,43 +1,29 @@
 package org.switchboard.shell.command.recording;
 
-import org.apache.karaf.shell.api.action.Action;
-import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
-import org.apache.karaf.shell.api.action.Completion;
-import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.apache.karaf.shell.api.console.Session;
-import org.switchboard.api.audit.AuditLog;
-import org.switchboard.recording.Recorder;
-import org.switchboard.shell.command.AuditTrail;
 
-@Command(scope = "callcenter", name = "recording-resume",
-        description = "Resumes the paused recording of a call")
+@Command(scope = "callcenter", name = "recording-resume", description = "Resumes the paused recording of a call")
 @Service
-public class RecordingResumeCommand implements Action {
-
-    @Argument(index = 0, name = "call", description = "Call id", required = true)
-    @Completion(RecordingCallIdCompleter.class)
-    String callId;
-
-    @Reference
-    Recorder recorder;
-
-    @Reference
-    AuditLog audit;
-
-    @Reference
-    Session session;
+public class RecordingResumeCommand extends RecordingSwitchCommand {
 
     @Override
-    public Object execute() {
-        String who = AuditTrail.who(session);
-        if (!recorder.resume(callId, "supervisor " + who)) {
-            System.err.println("Call " + callId + " is not being recorded, or its recording is not paused");
-            return null;
-        }
-        System.out.println("Recording of call " + callId + " resumed");
-        AuditTrail.record(audit, session, "recording-resume", "call " + callId);
-        return null;
+    boolean switchRecording(String by) {
+        return recorder.resume(callId, by);
+    }
+
+    @Override
+    String action() {
+        return "recording-resume";
+    }
+
+    @Override
+    String done() {
+        return "resumed";
+    }
+
+    @Override
+    String notSwitchable() {
+        return "is not paused";
     }
 }
