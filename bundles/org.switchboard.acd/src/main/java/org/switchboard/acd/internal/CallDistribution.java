@@ -40,6 +40,7 @@ import org.switchboard.api.call.CallDetailRecord;
 import org.switchboard.api.call.CallDetailRecordStore;
 import org.switchboard.api.call.CallState;
 import org.switchboard.api.call.CallStateChange;
+import org.switchboard.api.call.CallVariables;
 import org.switchboard.api.call.Disposition;
 import org.switchboard.api.sip.PhoneRegistration;
 import org.switchboard.routing.api.CallSnapshot;
@@ -67,7 +68,7 @@ final class CallDistribution {
     /** How long a callback whose customer did not answer waits before it is tried again. */
     static final Duration CALLBACK_RETRY_DELAY = Duration.ofSeconds(60);
     /** The variable an enricher (the CRM) names the caller's customer with; strategies see it as the customer id. */
-    static final String CUSTOMER_ID = "crm.customerId";
+    static final String CUSTOMER_ID = CallVariables.CUSTOMER_ID;
     static final Duration DEFAULT_ENRICHMENT_BUDGET = Duration.ofMillis(300);
     /**
      * How long past the maximum wait plus one ring timeout an offer may stay without a result (the edge's CANCEL
@@ -730,8 +731,8 @@ final class CallDistribution {
                 if (agent != null && agent.state == AgentState.AVAILABLE
                         && phones.locate(agent.settings.phone()).isPresent()) {
                     offer(call, line, new AgentChooser.Choice(List.of(agent.id()), false, DIRECTED, "transferred to "
-                            + agent.id() + (call.variables.containsKey("transfer.agent") ? " by "
-                                    + call.variables.get("transfer.agent") : ""), Duration.ZERO, null), 1);
+                            + agent.id() + (call.variables.containsKey(CallVariables.TRANSFER_AGENT) ? " by "
+                                    + call.variables.get(CallVariables.TRANSFER_AGENT) : ""), Duration.ZERO, null), 1);
                 }
             }
         }

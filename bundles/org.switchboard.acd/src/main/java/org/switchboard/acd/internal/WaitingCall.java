@@ -9,6 +9,7 @@ import java.util.Set;
 import org.switchboard.api.acd.CallerLeg;
 import org.switchboard.api.acd.InboundCall;
 import org.switchboard.api.call.CallDetailRecord;
+import org.switchboard.api.call.CallVariables;
 
 /** A call the distributor holds, from enqueue until it ends. Touched only on the decision thread. */
 final class WaitingCall {
@@ -48,7 +49,7 @@ final class WaitingCall {
     boolean outbound;
 
     /** The call variable that sends a call to one agent. */
-    static final String DIRECTED_TO = "transfer.toAgent";
+    static final String DIRECTED_TO = CallVariables.TRANSFER_TO_AGENT;
 
     WaitingCall(InboundCall call, CallerLeg leg, long arrivalOrder, CallDetailRecord record) {
         this.call = call;

@@ -39,6 +39,7 @@ import org.switchboard.api.acd.CallEnricher;
 import org.switchboard.api.acd.CallEnrichment;
 import org.switchboard.api.acd.InboundCall;
 import org.switchboard.api.call.CallEvents;
+import org.switchboard.api.call.CallVariables;
 import org.switchboard.crm.api.CrmAdapter;
 import org.switchboard.crm.api.CustomerCard;
 import org.switchboard.crm.api.CustomerDirectory;
@@ -154,14 +155,14 @@ public class CrmCore implements CallEnricher, CustomerDirectory, EventHandler {
 
     static CallEnrichment enrichment(CustomerCard card) {
         Map<String, String> variables = new HashMap<>();
-        variables.put("crm.customerId", card.customer().id());
-        variables.put("crm.customerName", card.customer().name());
-        variables.put("crm.vipLevel", Integer.toString(card.customer().vipLevel()));
+        variables.put(CallVariables.CUSTOMER_ID, card.customer().id());
+        variables.put(CallVariables.CUSTOMER_NAME, card.customer().name());
+        variables.put(CallVariables.VIP_LEVEL, Integer.toString(card.customer().vipLevel()));
         if (card.customer().region() != null) {
-            variables.put("crm.region", card.customer().region());
+            variables.put(CallVariables.REGION, card.customer().region());
         }
         if (card.lastAgent() != null) {
-            variables.put("crm.previousAgent", card.lastAgent());
+            variables.put(CallVariables.PREVIOUS_AGENT, card.lastAgent());
         }
         return new CallEnrichment(variables, card.customer().vipLevel());
     }

@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import org.osgi.service.event.Event;
 import org.switchboard.api.call.CallEvents;
+import org.switchboard.api.call.CallVariables;
 import org.switchboard.api.call.Disposition;
 
 /**
@@ -22,7 +23,7 @@ record EndedCall(String callId, String ani, String queue, String agentId, String
     /** Variable with the id of the call's recording, when the call was recorded. */
     static final String RECORDING_ID = "recording.id";
     /** Variable with the customer the enricher (or the IVR) recognised. */
-    static final String CUSTOMER_ID = "crm.customerId";
+    static final String CUSTOMER_ID = CallVariables.CUSTOMER_ID;
 
     EndedCall {
         variables = Map.copyOf(variables);

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -28,6 +29,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.api.call.CallEvents;
+import org.switchboard.api.call.CallVariables;
 import org.switchboard.api.media.MediaServer;
 import org.switchboard.recording.NewRecording;
 import org.switchboard.recording.Recorder;
@@ -51,12 +53,6 @@ public class CallRecorder implements Recorder, EventHandler {
     private static final Logger LOG = LoggerFactory.getLogger(CallRecorder.class);
     /** The events come late by a few milliseconds; an older answer or end is not believed beyond this. */
     private static final long MAX_EVENT_DELAY_MILLIS = 2000;
-    private static final String CUSTOMER_ID = "crm.customerId";
-    /** Set on a call record when its agent transferred the caller on (to a queue, an agent or a number). */
-    private static final String TRANSFER_TO = "transfer.to";
-    /** Set on the record a blind transfer starts: the record it came from, and the first of the chain. */
-    private static final String TRANSFER_FROM = "transfer.from";
-    private static final String TRANSFER_ORIGIN = "transfer.origin";
 
     @ObjectClassDefinition(name = "Switchboard call recording",
             description = "Which calls are recorded and how long recordings are kept. Per queue: policy.QUEUE = "
@@ -173,12 +169,13 @@ public class CallRecorder implements Recorder, EventHandler {
     private void ended(String callId, Event event) {
         Map<?, ?> variables = variablesOf(event);
         Optional<CallRecording> recording = mixer.recordingOf(callId)
-                .or(() -> text(variables, TRANSFER_FROM).flatMap(mixer::recordingOf));
+                .or(() -> text(variables, CallVariables.TRANSFER_FROM).flatMap(mixer::recordingOf));
         if (recording.isEmpty()) {
             return;
         }
-        if (text(variables, TRANSFER_TO).isPresent()) {
-            LOG.debug("call {} transferred to {}: its recording goes on", callId, variables.get(TRANSFER_TO));
+        if (text(variables, CallVariables.TRANSFER_TO).isPresent()) {
+            LOG.debug("call {} transferred to {}: its recording goes on", callId,
+                    variables.get(CallVariables.TRANSFER_TO));
             return;
         }
         recording.get().end(nanosAt(event.getProperty(CallEvents.ENDED_AT)));
@@ -207,11 +204,12 @@ public class CallRecorder implements Recorder, EventHandler {
             return; // answered again after a transfer: the same file goes on
         }
         Map<?, ?> variables = variablesOf(event);
-        Optional<CallRecording> transferred = text(variables, TRANSFER_FROM).flatMap(mixer::recordingOf);
+        Optional<CallRecording> transferred = text(variables, CallVariables.TRANSFER_FROM)
+                .flatMap(mixer::recordingOf);
         if (transferred.isPresent()) {
             mixer.alias(callId, transferred.get());
             LOG.info("call {} (transferred from {}) goes on in recording of call {}", callId,
-                    variables.get(TRANSFER_FROM), transferred.get().info().callId());
+                    variables.get(CallVariables.TRANSFER_FROM), transferred.get().info().callId());
             return;
         }
         String queue = (String) event.getProperty(CallEvents.QUEUE);
@@ -220,7 +218,7 @@ public class CallRecorder implements Recorder, EventHandler {
             LOG.debug("call {} of queue {} not recorded: policy {}", callId, queue, policy);
             return;
         }
-        start(callId, text(variables, TRANSFER_ORIGIN).orElse(callId), queue,
+        start(callId, text(variables, CallVariables.TRANSFER_ORIGIN).orElse(callId), queue,
                 (String) event.getProperty(CallEvents.AGENT_ID), event, "queue " + queue);
     }
 
@@ -283,12 +281,8 @@ public class CallRecorder implements Recorder, EventHandler {
 
     /** The caller's number, or the CRM's customer id when the caller is known. */
     private static String customerOf(Event event) {
-        if (event.getProperty(CallEvents.VARIABLES) instanceof Map<?, ?> variables
-                && variables.get(CUSTOMER_ID) instanceof String customerId && !customerId.isBlank()) {
-            return customerId;
-        }
-        Object ani = event.getProperty(CallEvents.ANI);
-        return ani == null ? "" : ani.toString();
+        return text(variablesOf(event), CallVariables.CUSTOMER_ID)
+                .orElseGet(() -> Objects.toString(event.getProperty(CallEvents.ANI), ""));
     }
 
     /** The {@link System#nanoTime()} of an event's epoch-millisecond time, trusted up to a few seconds back. */

@@ -29,6 +29,7 @@ import org.switchboard.api.acd.AgentOffer;
 import org.switchboard.api.acd.CallerLeg;
 import org.switchboard.api.acd.InboundCall;
 import org.switchboard.api.acd.OfferOutcome;
+import org.switchboard.api.call.CallVariables;
 import org.switchboard.api.media.MediaException;
 import org.switchboard.api.media.MediaLeg;
 import org.switchboard.api.media.MediaServer;
@@ -813,9 +814,9 @@ final class BridgedCall implements CallerLeg, ServerCall, SupervisedCall {
             hangUpCaller();
             return;
         }
-        Map<String, String> variables = new HashMap<>(Map.of("transfer.from", previous,
-                "transfer.agent", fromAgent, "transfer.origin", mediaId));
-        toAgent.ifPresent(agent -> variables.put("transfer.toAgent", agent));
+        Map<String, String> variables = new HashMap<>(Map.of(CallVariables.TRANSFER_FROM, previous,
+                CallVariables.TRANSFER_AGENT, fromAgent, CallVariables.TRANSFER_ORIGIN, mediaId));
+        toAgent.ifPresent(agent -> variables.put(CallVariables.TRANSFER_TO_AGENT, agent));
         acd.get().enqueue(new InboundCall(newId, ani, dnis, queue, now, 0, variables), this);
     }
 
@@ -869,7 +870,7 @@ final class BridgedCall implements CallerLeg, ServerCall, SupervisedCall {
     private void releaseAgentForTransfer(String target) {
         String callId = id;
         bridge.distributor().ifPresent(acd -> {
-            acd.addVariables(callId, Map.of("transfer.to", target));
+            acd.addVariables(callId, Map.of(CallVariables.TRANSFER_TO, target));
             acd.callEnded(callId, "transfer to " + target);
         });
         dropSupervisors("the agent transferred the call");

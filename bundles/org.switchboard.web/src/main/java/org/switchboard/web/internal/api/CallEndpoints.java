@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.switchboard.api.call.CallDetailRecord;
 import org.switchboard.api.call.CallDetailRecordStore;
 import org.switchboard.api.call.CallState;
+import org.switchboard.api.call.CallVariables;
 import org.switchboard.api.sip.CallControl;
 import org.switchboard.api.sip.CallControlException;
 import org.switchboard.recording.Recorder;
@@ -263,7 +264,7 @@ final class CallEndpoints {
         }
         try {
             Map<String, String> variables = backends.records().variables(record.callId());
-            String customerId = variables.get("crm.customerId");
+            String customerId = variables.get(CallVariables.CUSTOMER_ID);
             if (customerId == null) {
                 customerId = adapter.get().findByPhone(record.ani()).map(Customer::id).orElse(null);
             }

@@ -13,6 +13,7 @@ import org.switchboard.api.acd.AcdException;
 import org.switchboard.api.acd.QueueStatus;
 import org.switchboard.api.acd.StrategyInfo;
 import org.switchboard.api.acd.WaitingCallView;
+import org.switchboard.api.call.CallVariables;
 import org.switchboard.web.internal.auth.WebUser;
 import org.switchboard.web.internal.http.Access;
 import org.switchboard.web.internal.http.ApiException;
@@ -84,12 +85,12 @@ final class QueueEndpoints {
         view.put("ani", call.ani());
         view.put("dnis", call.dnis());
         view.put("position", call.position());
-        view.put("customerName", call.variables().get("crm.customerName"));
+        view.put("customerName", call.variables().get(CallVariables.CUSTOMER_NAME));
         view.put("reason", reason(call.variables()));
         view.put("priority", call.priority());
         view.put("waitingSeconds", Duration.between(call.arrivedAt(), now).toSeconds());
         view.put("previousAgent", call.previousAgent() != null ? call.previousAgent()
-                : call.variables().get("crm.previousAgent"));
+                : call.variables().get(CallVariables.PREVIOUS_AGENT));
         view.put("variables", new TreeMap<>(call.variables()));
         return view;
     }
