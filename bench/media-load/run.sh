@@ -73,6 +73,8 @@ set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
+# shared helpers: log, set_property, stop_pid, the /proc readers, stat_field
+source "$HERE/../lib/common.sh"
 
 STEPS=${STEPS:-"250 500 750 1000 1250"}
 RATE=${RATE:-50}
@@ -114,8 +116,6 @@ UAS_PIDS=()
 UAC_PID=""
 SAMPLER_PID=""
 
-log() { printf '%s %s\n' "$(date -u +%H:%M:%S)" "$*" | tee -a "$RUN/run.log" >&2; }
-
 # ---- the build lock, held from before the server starts to the end
 
 LOCK_FD=""
@@ -149,16 +149,6 @@ close_lock_fd() {
 
 # ---- clean-up: our sipp processes (by pid) and the server, whatever happens
 
-stop_pid() {
-    local pid=$1
-    [[ -n "$pid" ]] || return 0
-    if kill -0 "$pid" 2>/dev/null; then
-        kill "$pid" 2>/dev/null || true
-        for _ in $(seq 1 20); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.1; done
-        kill -9 "$pid" 2>/dev/null || true
-    fi
-}
-
 cleanup() {
     local rc=$?
     set +e
@@ -186,16 +176,7 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-# ---- helpers (the first ones as in bench/sipp-load/run.sh)
-
-set_property() { # file key value: replace "key = ..." or append it
-    local file=$1 key=$2 value=$3
-    if grep -Eq "^[[:space:]]*${key}[[:space:]]*=" "$file"; then
-        sed -i -E "s|^[[:space:]]*${key}[[:space:]]*=.*$|${key} = ${value}|" "$file"
-    else
-        printf '\n%s = %s\n' "$key" "$value" >> "$file"
-    fi
-}
+# ---- helpers (more in bench/lib/common.sh)
 
 client() { # commands on stdin -> output
     (cd "$KARAF" && timeout 300 bin/client -a "$SSH_PORT" -u karaf -p karaf -r 3 -b 2>&1) || true
@@ -203,14 +184,6 @@ client() { # commands on stdin -> output
 
 server_pid() {
     tr -d '[:space:]' < "$KARAF/karaf.pid"
-}
-
-cpu_ticks() { # pid -> utime+stime in clock ticks (0 when gone)
-    awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0
-}
-
-machine_ticks() { # -> "busy total" from /proc/stat
-    awk '/^cpu /{idle = $5 + $6; total = 0; for (i = 2; i <= NF; i++) total += $i; print total - idle, total}' /proc/stat
 }
 
 rss_kib() { # pid -> resident memory in KiB
@@ -225,13 +198,6 @@ server_log_since() { # ISO timestamp -> karaf.log entries (all rotated files) at
 }
 
 # CPU ticks of every thread of a process: "tid name ticks"
-thread_ticks() { # pid
-    local t comm line
-    for t in /proc/"$1"/task/*; do
-        { read -r comm < "$t/comm" && read -r line < "$t/stat"; } 2>/dev/null || continue
-        echo "${t##*/} ${comm// /_} ${line##*) }"
-    done | awk '{print $1, $2, $14 + $15}'
-}
 
 # per thread name (threads of the same name added up): "name (n): N %; ..." (100 = one core), top 8
 top_threads() { # before after seconds
@@ -245,15 +211,6 @@ thread_pct() { # before after seconds name-prefix -> % of a core of the threads 
 }
 
 # CPU ticks of every process: "pid name ticks"
-process_ticks() {
-    cat /proc/[0-9]*/stat 2>/dev/null | awk '{
-        lp = index($0, "("); rp = 0
-        for (i = length($0); i > 0; i--) if (substr($0, i, 1) == ")") { rp = i; break }
-        name = substr($0, lp + 1, rp - lp - 1); gsub(/ /, "_", name)
-        split(substr($0, rp + 2), f, " ")
-        print $1, name, f[12] + f[13] + f[14] + f[15]
-    }'
-}
 
 # biggest CPU users between two process_ticks snapshots other than the pids given: "name pid: N %; ..."
 top_processes() { # before after seconds pids-to-leave-out
@@ -287,10 +244,6 @@ socket_drops() { # lo hi
         END {print d + 0}' /proc/net/udp
 }
 
-udp_errors() { # -> "InErrors RcvbufErrors" of the whole machine
-    awk '$1 == "Udp:" && $2 ~ /^[0-9]+$/ {print $4, $6}' /proc/net/snmp
-}
-
 # G1 pauses in the server's GC log between two local timestamps: "count max_ms"
 gc_pauses() { # from until
     awk -v s="$1" -v u="$2" '/Pause/ && /ms$/ {
@@ -298,10 +251,6 @@ gc_pauses() { # from until
             ms = $NF; sub(/ms$/, "", ms); n++; if (ms + 0 > max) max = ms + 0
         }
         END {printf "%d %.1f\n", n, max}' "$RUN/gc.log" 2>/dev/null || echo "0 0"
-}
-
-stat_field() { # sipp stat csv, column name -> value on the last line
-    awk -F';' -v col="$2" 'NR == 1 {for (i = 1; i <= NF; i++) if ($i == col) c = i; next} {v = $c} END {print v}' "$1"
 }
 
 stat_max() { # sipp stat csv, column name -> largest value over the periodic lines

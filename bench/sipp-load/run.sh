@@ -56,6 +56,8 @@ set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
+# shared helpers: log, set_property, stop_pid, the /proc readers, stat_field
+source "$HERE/../lib/common.sh"
 SIPP_DIR="$ROOT/itests/src/test/sipp"
 
 STEPS=${STEPS:-"10 20 50 100 150 200 300 400 500 600 800 1000"}
@@ -89,19 +91,7 @@ KARAF=""
 SERVER_UAS_PID=""
 BASE_UAS_PID=""
 
-log() { printf '%s %s\n' "$(date -u +%H:%M:%S)" "$*" | tee -a "$RUN/run.log" >&2; }
-
 # ---- clean-up: our sipp processes (by pid) and the server, whatever happens
-
-stop_pid() {
-    local pid=$1
-    [[ -n "$pid" ]] || return 0
-    if kill -0 "$pid" 2>/dev/null; then
-        kill "$pid" 2>/dev/null || true
-        for _ in $(seq 1 20); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.1; done
-        kill -9 "$pid" 2>/dev/null || true
-    fi
-}
 
 cleanup() {
     local rc=$?
@@ -128,16 +118,7 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-# ---- helpers
-
-set_property() { # file key value: replace "key = ..." or append it
-    local file=$1 key=$2 value=$3
-    if grep -Eq "^[[:space:]]*${key}[[:space:]]*=" "$file"; then
-        sed -i -E "s|^[[:space:]]*${key}[[:space:]]*=.*$|${key} = ${value}|" "$file"
-    else
-        printf '\n%s = %s\n' "$key" "$value" >> "$file"
-    fi
-}
+# ---- helpers (more in bench/lib/common.sh)
 
 client() { # commands on stdin -> output
     (cd "$KARAF" && timeout 120 bin/client -a "$SSH_PORT" -u karaf -p karaf -r 3 -b 2>&1) || true
@@ -225,14 +206,6 @@ wait_for_quiet() { # label
 }
 QUIET_NOTES=""
 
-cpu_ticks() { # pid -> utime+stime in clock ticks (0 when gone)
-    awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0
-}
-
-machine_ticks() { # -> "busy total" from /proc/stat
-    awk '/^cpu /{idle = $5 + $6; total = 0; for (i = 2; i <= NF; i++) total += $i; print total - idle, total}' /proc/stat
-}
-
 server_log_since() { # ISO timestamp -> karaf.log entries (all rotated files) at or after it, oldest first
     local f
     for f in $(ls -r "$KARAF"/data/log/karaf.log* 2>/dev/null); do
@@ -243,25 +216,9 @@ server_log_since() { # ISO timestamp -> karaf.log entries (all rotated files) at
 
 # CPU ticks of every process: "pid name ticks" (utime + stime + cutime + cstime, so that short-lived
 # children show up in their parent once reaped)
-process_ticks() {
-    cat /proc/[0-9]*/stat 2>/dev/null | awk '{
-        lp = index($0, "("); rp = 0
-        for (i = length($0); i > 0; i--) if (substr($0, i, 1) == ")") { rp = i; break }
-        name = substr($0, lp + 1, rp - lp - 1); gsub(/ /, "_", name)
-        split(substr($0, rp + 2), f, " ")
-        print $1, name, f[12] + f[13] + f[14] + f[15]
-    }'
-}
 
 # CPU ticks of every thread of a process: "tid name ticks" (name = the kernel's 15-character comm, which
 # the JVM sets from the Java thread name)
-thread_ticks() { # pid
-    local t comm line
-    for t in /proc/"$1"/task/*; do
-        { read -r comm < "$t/comm" && read -r line < "$t/stat"; } 2>/dev/null || continue
-        echo "${t##*/} ${comm// /_} ${line##*) }"
-    done | awk '{print $1, $2, $14 + $15}'
-}
 
 # Samples the state of the distributor's decision thread (switchboard-acd...) every 0.1 s, count bounded:
 # R = running or waiting for a CPU, S = sleeping (waiting for work or a lock), D = uninterruptible (disk I/O);
@@ -316,9 +273,6 @@ heap_growth() { # before after
 }
 
 # UDP receive errors of the whole machine (/proc/net/snmp): "InErrors RcvbufErrors"
-udp_errors() {
-    awk '$1 == "Udp:" && $2 ~ /^[0-9]+$/ {print $4, $6}' /proc/net/snmp
-}
 
 # biggest CPU users between two process_ticks snapshots, as "name pid: N %; ..." (100 = one core),
 # leaving out the pids given (the server and our sipps) and this script's own children
@@ -342,10 +296,6 @@ timeline() { # logs file
     awk '$1 == "invite200" {t0 = $3 + $4 / 1e6; printf "%.6f %.3f\n", t0, ($5 + $6 / 1e6 - t0) * 1000}' "$1" | sort -n \
         | awk 'NR == 1 {s = $1} {i = int($1 - s); if (i > last) last = i; n[i]++; if ($2 > 50) slow[i]++; if ($2 > m[i]) m[i] = $2}
             END {for (i = 0; i <= last; i++) printf "%d %d %d %.1f\n", i, n[i], slow[i], m[i]}'
-}
-
-stat_field() { # csv column-name -> value of the last line
-    awk -F';' -v col="$2" 'NR == 1 {for (i = 1; i <= NF; i++) if ($i == col) c = i; next} {v = $c} END {print v}' "$1"
 }
 
 # INVITE -> 200 from the <log> lines: "n mean_ms p50_ms p99_ms max_ms achieved_cps"
