@@ -9,20 +9,27 @@ import java.net.InetSocketAddress;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The RTP side of a test phone: a socket on 127.0.0.1 that records the PCMU audio it receives (payloads in order of
- * arrival) and sends packets of one stream (one SSRC, continuous sequence numbers and timestamps) to the server's
- * media address once it is known.
+ * The RTP side of a test phone: a socket on 127.0.0.1 that records the PCMU audio it receives from the server's media
+ * addresses (payloads in order of arrival) and sends packets of one stream (one SSRC, continuous sequence numbers and
+ * timestamps) to the latest of them once it is known. Packets from any other address are not part of the call: a
+ * port the system hands out again may still get packets that a call of an earlier test sent to it.
  */
 final class RtpStream implements AutoCloseable {
     static final int FRAME = 160;
 
     private final DatagramSocket socket;
-    private final ByteArrayOutputStream audio = new ByteArrayOutputStream();
+    private final List<Received> received = new ArrayList<>();
     private final Thread reader;
     private final int ssrc;
     private volatile InetSocketAddress remote;
+    private final Set<InetSocketAddress> serverAddresses = ConcurrentHashMap.newKeySet();
     private int sequence;
     private long timestamp;
 
@@ -39,6 +46,7 @@ final class RtpStream implements AutoCloseable {
     }
 
     void remote(InetSocketAddress address) {
+        serverAddresses.add(address);
         remote = address;
     }
 
@@ -95,18 +103,19 @@ final class RtpStream implements AutoCloseable {
         };
     }
 
-    /** The µ-law bytes received so far. */
+    /** The µ-law bytes received so far from the server's media addresses (none while no address is known). */
     byte[] audio() {
-        synchronized (audio) {
-            return audio.toByteArray();
+        ByteArrayOutputStream audio = new ByteArrayOutputStream();
+        synchronized (received) {
+            received.stream().filter(packet -> serverAddresses.contains(packet.source()))
+                    .forEach(packet -> audio.writeBytes(packet.payload()));
         }
+        return audio.toByteArray();
     }
 
-    /** How many µ-law bytes (samples) were received so far. */
+    /** How many µ-law bytes (samples) were received so far from the server's media addresses. */
     int received() {
-        synchronized (audio) {
-            return audio.size();
-        }
+        return audio().length;
     }
 
     /** G.711 µ-law of a 16-bit sample. */
@@ -126,6 +135,10 @@ final class RtpStream implements AutoCloseable {
         socket.close();
     }
 
+    /** A packet may come before the 200 OK that says where the server sends from: the source is kept with it. */
+    private record Received(InetSocketAddress source, byte[] payload) {
+    }
+
     private void read() {
         byte[] buffer = new byte[2048];
         while (!socket.isClosed()) {
@@ -138,8 +151,9 @@ final class RtpStream implements AutoCloseable {
                     continue; // not PCMU audio
                 }
                 int headerLength = 12 + 4 * (buffer[0] & 0x0f);
-                synchronized (audio) {
-                    audio.write(buffer, headerLength, length - headerLength);
+                byte[] payload = Arrays.copyOfRange(buffer, headerLength, length);
+                synchronized (received) {
+                    received.add(new Received((InetSocketAddress) packet.getSocketAddress(), payload));
                 }
             } catch (SocketTimeoutException e) {
                 // look at the socket again
