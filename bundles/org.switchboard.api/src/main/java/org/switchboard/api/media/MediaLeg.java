@@ -108,6 +108,19 @@ public interface MediaLeg extends AutoCloseable {
         throw new UnsupportedOperationException("this media server cannot mix audio");
     }
 
+    /**
+     * Calls {@code listener} once when this leg has received no RTP for the media server's media timeout, counted
+     * from this call on: a phone that lost its power or its network sends no BYE, and its call would otherwise hold
+     * an agent for ever. Time on hold (the remote party's last offer was sendonly or inactive) does not count.
+     * Asking again replaces the listener and counts from then. Nothing is called when the timeout is off or the leg
+     * closes first; the listener runs on a media thread and must not block. An implementation older than 1.3 never
+     * calls it.
+     *
+     * @since 1.3
+     */
+    default void onMediaTimeout(Runnable listener) {
+    }
+
     /** What this leg has sent and received so far. */
     MediaStatistics statistics();
 

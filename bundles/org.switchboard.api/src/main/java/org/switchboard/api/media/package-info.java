@@ -4,7 +4,7 @@
  * (supervision, conference). The SIP edge opens the legs from the SDP it receives and sends the SDP they
  * describe.
  */
-@Version("1.2.0")
+@Version("1.3.0")
 package org.switchboard.api.media;
 
 import org.osgi.annotation.versioning.Version;

@@ -45,6 +45,10 @@ public class MediaServerComponent implements MediaServer {
 
         @AttributeDefinition(description = "WAV file that music on hold loops")
         String musicOnHold() default MediaSettings.DEFAULT_MUSIC_ON_HOLD;
+
+        @AttributeDefinition(description = "Seconds without RTP from a party in a call (not on hold) after which the"
+                + " server hangs that party up; 0 is off", min = "0", max = "86400")
+        int mediaTimeoutSeconds() default MediaSettings.DEFAULT_MEDIA_TIMEOUT_SECONDS;
     }
 
     private volatile RtpMediaServer server;
@@ -99,7 +103,8 @@ public class MediaServerComponent implements MediaServer {
     private static String describe(MediaSettings settings) {
         return "RTP on " + settings.address().getHostAddress() + " ports " + settings.rtpPortMin() + ".."
                 + settings.rtpPortMax() + ", prompts in " + settings.promptDirectory().toAbsolutePath()
-                + ", music on hold " + settings.musicOnHold().toAbsolutePath();
+                + ", music on hold " + settings.musicOnHold().toAbsolutePath() + ", media timeout "
+                + (settings.mediaTimeout().isZero() ? "off" : settings.mediaTimeout().toSeconds() + " s");
     }
 
     @Override

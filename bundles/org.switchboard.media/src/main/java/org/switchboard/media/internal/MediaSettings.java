@@ -5,6 +5,7 @@ import java.net.NetworkInterface;
 import java.net.SocketException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -15,13 +16,16 @@ import java.util.Map;
  * @param rtpPortMax      highest RTP port
  * @param promptDirectory the folder prompts are looked up in by name
  * @param musicOnHold     the WAV file music on hold loops
+ * @param mediaTimeout    how long a leg watched for it may receive no RTP before it is reported; zero is off
  */
-record MediaSettings(InetAddress address, int rtpPortMin, int rtpPortMax, Path promptDirectory, Path musicOnHold) {
+record MediaSettings(InetAddress address, int rtpPortMin, int rtpPortMax, Path promptDirectory, Path musicOnHold,
+        Duration mediaTimeout) {
 
     static final String PID = "org.switchboard.media";
     static final String KARAF_HOME = "${karaf.home}";
     static final String DEFAULT_PROMPT_DIRECTORY = KARAF_HOME + "/media/prompts";
     static final String DEFAULT_MUSIC_ON_HOLD = KARAF_HOME + "/media/moh/default.wav";
+    static final int DEFAULT_MEDIA_TIMEOUT_SECONDS = 60;
 
     /** The settings when the configuration has none of the keys. */
     static MediaSettings defaults() {
@@ -52,7 +56,13 @@ record MediaSettings(InetAddress address, int rtpPortMin, int rtpPortMax, Path p
         }
         return new MediaSettings(address, min, max,
                 path(properties, "promptDirectory", DEFAULT_PROMPT_DIRECTORY),
-                path(properties, "musicOnHold", DEFAULT_MUSIC_ON_HOLD));
+                path(properties, "musicOnHold", DEFAULT_MUSIC_ON_HOLD),
+                Duration.ofSeconds(number(properties, "mediaTimeoutSeconds", DEFAULT_MEDIA_TIMEOUT_SECONDS, 0, 86400)));
+    }
+
+    /** The same settings with another media timeout. */
+    MediaSettings withMediaTimeout(Duration timeout) {
+        return new MediaSettings(address, rtpPortMin, rtpPortMax, promptDirectory, musicOnHold, timeout);
     }
 
     private static boolean isOfThisMachine(InetAddress address) {

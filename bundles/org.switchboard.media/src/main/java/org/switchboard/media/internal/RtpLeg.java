@@ -5,12 +5,14 @@ import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 
@@ -51,6 +53,10 @@ final class RtpLeg implements MediaLeg {
     private final ReceptionStatistics reception = new ReceptionStatistics();
     private final DtmfDetector dtmf = new DtmfDetector();
     private final AtomicLong packetsDropped = new AtomicLong();
+    private final long mediaTimeoutNanos;
+    private final AtomicReference<Runnable> mediaTimeoutListener = new AtomicReference<>();
+    /** When the leg last received a packet it accepted (or began to be watched, or was last on hold). */
+    private volatile long lastHeardNanos;
     /** The pacing thread's frame buffer. */
     private final short[] frame = new short[Codec.FRAME_SAMPLES];
 
@@ -78,12 +84,13 @@ final class RtpLeg implements MediaLeg {
         this.localPort = setup.port();
         this.prompts = setup.prompts();
         this.musicOnHold = setup.musicOnHold();
+        this.mediaTimeoutNanos = setup.mediaTimeout().toNanos();
         this.outgoing = new OutgoingStream(channel, setup.random());
         this.description = new LocalDescription(setup.address(), localPort, setup.random().nextLong() >>> 2);
     }
 
     /** What a leg gets from the server settings in force when it opens; later changes leave it alone. */
-    record LegSetup(InetAddress address, int port, PromptLibrary prompts, Path musicOnHold,
+    record LegSetup(InetAddress address, int port, PromptLibrary prompts, Path musicOnHold, Duration mediaTimeout,
             RandomGenerator random) {
     }
 
@@ -398,6 +405,7 @@ final class RtpLeg implements MediaLeg {
             latched = source;
             LOG.debug("call {} leg {}: latched to {}", callId, legName, source);
         }
+        lastHeardNanos = nowNanos;
         reception.received(packet, nowNanos / NANOS_PER_SAMPLE, !event);
         if (event) {
             receivedEvent(packet, source, nowNanos);
@@ -481,7 +489,39 @@ final class RtpLeg implements MediaLeg {
         }
     }
 
+    @Override
+    public void onMediaTimeout(Runnable listener) {
+        if (mediaTimeoutNanos == 0) {
+            return;
+        }
+        lastHeardNanos = System.nanoTime();
+        mediaTimeoutListener.set(listener);
+    }
+
     // ---- the pacing thread
+
+    /** Tells the media timeout's listener, once, when the leg has heard nothing for that long (hold not counted). */
+    void checkMediaTimeout(long nowNanos) {
+        Runnable listener = mediaTimeoutListener.get();
+        if (listener == null || closed) {
+            return;
+        }
+        if (remoteHolds()) {
+            lastHeardNanos = nowNanos;
+            return;
+        }
+        if (nowNanos - lastHeardNanos < mediaTimeoutNanos || !mediaTimeoutListener.compareAndSet(listener, null)) {
+            return;
+        }
+        Negotiated current = negotiated;
+        LOG.warn("call {} leg {}: no RTP received for {} s from {}", callId, legName, mediaTimeoutNanos / 1e9,
+                current == null ? "the remote party" : target(current));
+        try {
+            listener.run();
+        } catch (RuntimeException e) {
+            LOG.error("call {} leg {}: media timeout listener failed", callId, legName, e);
+        }
+    }
 
     /**
      * Sends the next frame of what the leg plays, else of its mix, else silence; nothing when it is bridged and

@@ -109,8 +109,9 @@ final class RtpMediaServer implements MediaServer, AutoCloseable {
             throw new MediaException(SERVICE_UNAVAILABLE, "no free RTP port");
         }
         int port = channel.socket().getLocalPort();
-        RtpLeg leg = new RtpLeg(this, callId, legName, channel, new RtpLeg.LegSetup(current.settings().address(),
-                port, current.prompts(), current.settings().musicOnHold(), random));
+        MediaSettings settings = current.settings();
+        RtpLeg leg = new RtpLeg(this, callId, legName, channel, new RtpLeg.LegSetup(settings.address(), port,
+                current.prompts(), settings.musicOnHold(), settings.mediaTimeout(), random));
         legs.add(leg);
         legsByCall.compute(callId, (id, ofCall) -> {
             List<RtpLeg> next = ofCall == null ? new ArrayList<>() : new ArrayList<>(ofCall);
@@ -169,6 +170,7 @@ final class RtpMediaServer implements MediaServer, AutoCloseable {
             } catch (RuntimeException e) {
                 LOG.error("{}: sending its next frame failed", leg, e);
             }
+            leg.checkMediaTimeout(nowNanos);
         }
     }
 

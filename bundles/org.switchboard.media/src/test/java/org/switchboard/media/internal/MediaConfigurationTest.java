@@ -7,6 +7,7 @@ import static org.junit.Assert.fail;
 import java.net.InetSocketAddress;
 import java.nio.channels.DatagramChannel;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -36,6 +37,9 @@ public class MediaConfigurationTest {
             assertEquals(29999, settings.rtpPortMax());
             assertEquals(Path.of("/opt/switchboard/media/prompts"), settings.promptDirectory());
             assertEquals(Path.of("/opt/switchboard/media/moh/default.wav"), settings.musicOnHold());
+            assertEquals(Duration.ofSeconds(60), settings.mediaTimeout());
+            assertEquals("0 turns the media timeout off", Duration.ZERO,
+                    MediaSettings.from(Map.of("mediaTimeoutSeconds", "0")).mediaTimeout());
             System.clearProperty("karaf.home");
             assertEquals("outside Karaf: relative to the working directory", Path.of("media/prompts"),
                     MediaSettings.defaults().promptDirectory());
@@ -55,6 +59,8 @@ public class MediaConfigurationTest {
         assertRefused(Map.of("rtpPortMin", "80"), "rtpPortMin: 80 is outside 1024..65535");
         assertRefused(Map.of("rtpPortMin", "30000", "rtpPortMax", "20000"), "rtpPortMax: 20000 is below rtpPortMin");
         assertRefused(Map.of("rtpPortMin", "30001", "rtpPortMax", "30001"), "rtpPortMin: 30001..30001 has no even port");
+        assertRefused(Map.of("mediaTimeoutSeconds", "-1"), "mediaTimeoutSeconds: -1 is outside 0..86400");
+        assertRefused(Map.of("mediaTimeoutSeconds", "1m"), "mediaTimeoutSeconds: '1m' is not a whole number");
     }
 
     @Test

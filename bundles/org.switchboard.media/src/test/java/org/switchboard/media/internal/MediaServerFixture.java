@@ -3,6 +3,7 @@ package org.switchboard.media.internal;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import org.junit.rules.ExternalResource;
 import org.junit.rules.TemporaryFolder;
@@ -24,7 +25,7 @@ final class MediaServerFixture extends ExternalResource {
     MediaSettings settings(int portMin, int portMax) {
         Path root = folder.getRoot().toPath();
         return new MediaSettings(InetAddress.getLoopbackAddress(), portMin, portMax, root.resolve("prompts"),
-                root.resolve("moh.wav"));
+                root.resolve("moh.wav"), Duration.ofSeconds(MediaSettings.DEFAULT_MEDIA_TIMEOUT_SECONDS));
     }
 
     RtpMediaServer server() {
