@@ -14,6 +14,6 @@ import org.junit.runners.Suite.SuiteClasses;
     RoutingTest.class, SwapUnderLoadTest.class, SipProtectionTest.class, SipTortureTest.class, SipFuzzTest.class,
     SipTcpLimitsTest.class, StoreTest.class, CallFlowTest.class, CrmRoutingTest.class,
     SipTlsTest.class, CallControlTest.class, WebApiTest.class, RecordingTest.class, SupervisionTest.class,
-    NothingLeftBehindTest.class })
+    MediaTimeoutTest.class, NothingLeftBehindTest.class })
 public class AllIntegrationTests {
 }

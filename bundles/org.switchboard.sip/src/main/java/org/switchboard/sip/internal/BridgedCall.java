@@ -481,6 +481,7 @@ final class BridgedCall implements CallerLeg, ServerCall, SupervisedCall {
         agentId = leg.agentId;
         agentDialog = dialog;
         agentMedia = leg.media;
+        hangUpWhenSilent(agentMedia, dialog);
         callerMedia.bridge(agentMedia);
         if (!callerAnswered) {
             sendCallerOk();
@@ -745,6 +746,7 @@ final class BridgedCall implements CallerLeg, ServerCall, SupervisedCall {
         callback.sipCallId = dialog.getCallId().getCallId();
         callerMedia = leg.media;
         callerAnswered = true;
+        hangUpWhenSilent(callerMedia, dialog);
         callback.pending = null;
         phase = Phase.WAITING;
         callerMedia.playRingback();
@@ -899,6 +901,7 @@ final class BridgedCall implements CallerLeg, ServerCall, SupervisedCall {
         agentId = leg.agentId;
         agentDialog = dialog;
         agentMedia = leg.media;
+        hangUpWhenSilent(agentMedia, dialog);
         callerMedia.bridge(agentMedia);
         phase = Phase.OUTSIDE;
         LOG.info("call {}: {} answered the transfer", id, leg.agentId);
@@ -947,6 +950,11 @@ final class BridgedCall implements CallerLeg, ServerCall, SupervisedCall {
         replies.setSdp(ok, callerMedia.localDescription());
         replies.send(callerInvite, ok);
         callerAnswered = true;
+        hangUpWhenSilent(callerMedia, callerDialog());
+    }
+
+    private void hangUpWhenSilent(MediaLeg media, Dialog dialog) {
+        actions.hangUpWhenSilent(id, media, dialog, this, bridge);
     }
 
     private void applyHold() {

@@ -4,9 +4,11 @@ import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
+import javax.sip.DialogState;
 import javax.sip.InvalidArgumentException;
 import javax.sip.ServerTransaction;
 import javax.sip.SipException;
@@ -119,6 +121,24 @@ final class DialogActions {
         replies.setSdp(ok, answer);
         replies.send(transaction, ok);
         return true;
+    }
+
+    /**
+     * Hangs up, from now on, a party whose phone stops sending RTP: a phone that lost its power or its network never
+     * sends a BYE, and its call would hold the other party (an agent) for ever. Once {@code media} has heard nothing
+     * for the media server's timeout, the party gets a BYE and {@code call} goes on as if the party had hung up.
+     */
+    void hangUpWhenSilent(String callId, MediaLeg media, Dialog dialog, ServerCall call, CallBridge bridge) {
+        String sipCallId = dialog.getCallId().getCallId();
+        media.onMediaTimeout(() -> bridge.schedule(() -> {
+            if (dialog.getState() == DialogState.TERMINATED) {
+                return;
+            }
+            LOG.warn("call {}: leg {} sends no RTP any more; it is hung up as if it had hung up", callId,
+                    media.name());
+            bye(callId, dialog);
+            call.bye(sipCallId);
+        }, 0, TimeUnit.MILLISECONDS));
     }
 
     /** CANCELs a pending INVITE; false when the CANCEL could not be sent (the INVITE is then terminated). */

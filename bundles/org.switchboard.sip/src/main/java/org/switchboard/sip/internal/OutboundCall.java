@@ -325,6 +325,7 @@ final class OutboundCall implements CallerLeg, ServerCall, SupervisedCall {
             return;
         }
         phase = Phase.DIALLING;
+        actions.hangUpWhenSilent(id, agentMedia, dialog, this, bridge);
         bridge.distributor().ifPresent(acd -> acd.offerAnswered(id, agentId));
         agentMedia.playRingback();
         try {
@@ -355,6 +356,7 @@ final class OutboundCall implements CallerLeg, ServerCall, SupervisedCall {
             bridge.distributor().ifPresent(acd -> acd.callFailed(id, "the number answered with unusable media"));
             return;
         }
+        actions.hangUpWhenSilent(id, numberMedia, dialog, this, bridge);
         agentMedia.bridge(numberMedia);
         phase = Phase.CONNECTED;
         LOG.info("call {}: {} answered agent {}", id, number, agentId);
