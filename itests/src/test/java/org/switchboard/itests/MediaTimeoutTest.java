@@ -13,6 +13,7 @@ import org.junit.Before;
 import org.junit.Test;
 import org.switchboard.api.acd.AgentState;
 import org.switchboard.api.call.CallState;
+import org.switchboard.api.sip.SipStatistics;
 
 /**
  * A phone that loses its power or its network in a call sends no BYE and no more RTP. Once the media timeout
@@ -49,6 +50,7 @@ public class MediaTimeoutTest extends SwitchboardTestSupport {
         try (RtpPhone agent = new RtpPhone("1001", AGENT_1001_PORT, SIP_PORT);
                 RtpCaller caller = new RtpCaller(SIP_PORT, "4939201");
                 AutoCloseable agentTone = agent.speakTone(1000)) {
+            long hungUpBefore = service(SipStatistics.class).partiesHungUpForNoMedia();
             assertEquals(200, caller.call("4000", WAIT));
             String callId = callOf("1001");
             AutoCloseable callerTone = caller.speakTone(440);
@@ -62,6 +64,8 @@ public class MediaTimeoutTest extends SwitchboardTestSupport {
             long afterMillis = (System.nanoTime() - silentAt) / 1_000_000;
             assertTrue("not before the media timeout: " + afterMillis + " ms", afterMillis >= TIMEOUT_SECONDS * 900L);
             assertTrue("the agent's phone is hung up", agent.awaitHungUp(WAIT));
+            assertEquals("counted for monitoring", hungUpBefore + 1,
+                    service(SipStatistics.class).partiesHungUpForNoMedia());
             awaitCondition("the call ended",
                     () -> records().find(callId).map(call -> call.state() == CallState.ENDED).orElse(false));
             awaitCondition("the agent no longer on the call", () -> agents().agent("1001").orElseThrow()

@@ -309,6 +309,9 @@ public class WebApiTest extends SwitchboardTestSupport {
                 metrics.body().contains("switchboard_sip_requests_received_total{method=\"OPTIONS\"}"));
         assertTrue("SIP responses by status",
                 metrics.body().contains("switchboard_sip_responses_sent_total{status=\"200\"}"));
+        assertTrue("silent connections closed",
+                metrics.body().contains("switchboard_sip_connections_silent_closed_total"));
+        assertTrue("parties hung up for no media", metrics.body().contains("switchboard_calls_media_timeouts_total"));
     }
 
     private static void assertBadField(String field, HttpResponse<String> answer) {

@@ -136,6 +136,7 @@ final class DialogActions {
             }
             LOG.warn("call {}: leg {} sends no RTP any more; it is hung up as if it had hung up", callId,
                     media.name());
+            replies.counters().hungUpForNoMedia();
             bye(callId, dialog);
             call.bye(sipCallId);
         }, 0, TimeUnit.MILLISECONDS));

@@ -14,6 +14,8 @@ final class SipCounters implements SipStatistics {
 
     private final Map<String, LongAdder> requests = new ConcurrentHashMap<>();
     private final Map<Integer, LongAdder> responses = new ConcurrentHashMap<>();
+    private final LongAdder silentConnections = new LongAdder();
+    private final LongAdder mediaTimeouts = new LongAdder();
 
     void received(String method) {
         String key = requests.containsKey(method) || requests.size() < MAX_METHODS ? method : "other";
@@ -22,6 +24,25 @@ final class SipCounters implements SipStatistics {
 
     void sent(int status) {
         responses.computeIfAbsent(status, k -> new LongAdder()).increment();
+    }
+
+    /** What the SIP stacks' first-byte gates count the connections they close on (one adder for every stack). */
+    LongAdder silentConnections() {
+        return silentConnections;
+    }
+
+    void hungUpForNoMedia() {
+        mediaTimeouts.increment();
+    }
+
+    @Override
+    public long silentConnectionsClosed() {
+        return silentConnections.sum();
+    }
+
+    @Override
+    public long partiesHungUpForNoMedia() {
+        return mediaTimeouts.sum();
     }
 
     @Override

@@ -220,6 +220,16 @@ public class SipEdge implements PhoneRegistry, SourceGuard, CallControl, SipStat
     }
 
     @Override
+    public long silentConnectionsClosed() {
+        return counters.silentConnectionsClosed();
+    }
+
+    @Override
+    public long partiesHungUpForNoMedia() {
+        return counters.partiesHungUpForNoMedia();
+    }
+
+    @Override
     public void hangUp(String callId) throws CallControlException {
         callControl.hangUp(callId);
     }
@@ -341,7 +351,8 @@ public class SipEdge implements PhoneRegistry, SourceGuard, CallControl, SipStat
     }
 
     private void start(SipSettings settings) throws SipException {
-        SipEndpoint endpoint = SipEndpoint.start(settings, new SipMessageRouter(this, logThrottle), stackOverrides);
+        SipEndpoint endpoint = SipEndpoint.start(settings, new SipMessageRouter(this, logThrottle), stackOverrides,
+                counters.silentConnections());
         SipReplies replies = new SipReplies(endpoint, counters);
         DigestAuthenticator authenticator = new DigestAuthenticator(settings.realm(), clock);
         Registrar registrar = new Registrar(endpoint, replies, authenticator,

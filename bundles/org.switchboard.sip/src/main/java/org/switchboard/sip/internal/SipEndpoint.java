@@ -64,9 +64,11 @@ final class SipEndpoint {
 
     /**
      * Starts a stack; {@code overrides} are added to (and win over) the stack properties below. The server
-     * passes none; unit tests plug in a stack logger that needs no log4j, which Karaf provides.
+     * passes none; unit tests plug in a stack logger that needs no log4j, which Karaf provides. The stack's
+     * first-byte gate counts the connections it closes into {@code closedSilent}, which outlives the stack.
      */
-    static SipEndpoint start(SipSettings settings, SipListener listener, Properties overrides) throws SipException {
+    static SipEndpoint start(SipSettings settings, SipListener listener, Properties overrides, LongAdder closedSilent)
+            throws SipException {
         Properties properties = new Properties();
         properties.setProperty("javax.sip.STACK_NAME", "switchboard-" + settings.host() + "-" + settings.port());
         properties.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "on");
@@ -141,7 +143,6 @@ final class SipEndpoint {
             properties.setProperty("gov.nist.javax.sip.SSL_HANDSHAKE_TIMEOUT", "5000");
         });
         properties.putAll(overrides);
-        LongAdder closedSilent = new LongAdder();
         UnaryOperator<NetworkLayer> layer = UnaryOperator.identity();
         if (settings.tcpFirstByteSeconds() > 0) {
             Optional<SSLContext> tls = settings.tls().isPresent()
@@ -213,7 +214,7 @@ final class SipEndpoint {
         return stack.getServerTransactionTableSize();
     }
 
-    /** TCP and TLS connections closed since the start because they sent nothing within tcpFirstByteSeconds. */
+    /** TCP and TLS connections closed because they sent nothing within tcpFirstByteSeconds (all the edge's stacks). */
     long silentConnectionsClosed() {
         return closedSilent.sum();
     }

@@ -43,6 +43,11 @@ final class SipReplies {
         this(sip, new SipCounters());
     }
 
+    /** The edge's counters, which the replies count into. */
+    SipCounters counters() {
+        return counters;
+    }
+
     SipReplies(SipEndpoint sip, SipCounters counters) {
         this.sip = sip;
         this.counters = counters;

@@ -95,6 +95,7 @@ public class SilentConnectionTest {
 
         assertClosedByServer(silent);
         awaitTrue("the closed connection is counted", () -> edge.endpoint().silentConnectionsClosed() == 1);
+        assertEquals("in the edge's statistics too", 1, edge.silentConnectionsClosed());
     }
 
     @Test
@@ -148,6 +149,7 @@ public class SilentConnectionTest {
 
         assertClosedByServer(silent);
         awaitTrue("the closed connection is counted", () -> edge.endpoint().silentConnectionsClosed() == 1);
+        assertEquals("in the edge's statistics too", 1, edge.silentConnectionsClosed());
     }
 
     @Test

@@ -87,6 +87,14 @@ public class SwitchboardMetrics implements EventHandler {
                 q -> q.kpis().averageHandlingTime().toMillis() / 1000.0);
         queueGauge("switchboard.queue.abandon.ratio", "Abandoned / offered, today", q -> q.kpis().abandonRate());
         agentsByState = MultiGauge.builder("switchboard.agents").description("Agents by state").register(registry);
+        FunctionCounter.builder("switchboard.sip.connections.silent.closed", this,
+                metrics -> metrics.sipCount(SipStatistics::silentConnectionsClosed))
+                .description("TCP and TLS connections closed because they sent nothing within tcpFirstByteSeconds")
+                .register(registry);
+        FunctionCounter.builder("switchboard.calls.media.timeouts", this,
+                metrics -> metrics.sipCount(SipStatistics::partiesHungUpForNoMedia))
+                .description("Parties of calls hung up because their phone sent no RTP for mediaTimeoutSeconds")
+                .register(registry);
     }
 
     @Deactivate
