@@ -11,6 +11,7 @@ import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -53,6 +54,9 @@ import org.switchboard.api.media.MediaLeg;
  * mode (the kernel's: UDP receive and send), and of the whole process (which includes the load generator); heap
  * per call is the heap in use after a full GC with the calls set up, minus before.
  * <p>
+ * The caller's and the agent's legs are watched for a media timeout (the default 60 s), as the SIP edge watches
+ * every answered party: the pacing thread checks them every tick. None is expected to be reported.
+ * <p>
  * Usage: {@code java -jar media-relay-bench.jar [mode] [warmupSeconds measureSeconds N...]}, mode {@code relay}
  * (the default: bridged calls only), {@code listen}, {@code whisper} or {@code barge}; default {@code 5 20 250 500
  * 1000 1500}. Prints one Markdown table row per N.
@@ -66,6 +70,8 @@ public final class MediaRelayBench {
     private static final int TICK_BITS = 16;
     private static final byte LOUD = G711.linearToUlaw(16000);
     private static final int LOUD_THRESHOLD = 8000;
+    /** Media timeouts the legs reported: none is expected, every phone sends all the time. */
+    private static final AtomicLong MEDIA_TIMEOUTS = new AtomicLong();
     /** Send times kept per phone: 10 s of ticks, far more than any latency. */
     private static final int SEND_TIMES = 512;
 
@@ -115,6 +121,7 @@ public final class MediaRelayBench {
             System.gc();
             Thread.sleep(1000);
         }
+        System.out.println("media timeouts reported: " + MEDIA_TIMEOUTS.get());
     }
 
     /** One phone: its socket, the leg it sends to, what it sent and what it heard. */
@@ -224,7 +231,8 @@ public final class MediaRelayBench {
             }
             long heapBefore = usedHeapAfterGc(memory);
             RtpMediaServer server = new RtpMediaServer(new MediaSettings(loopback, 20000, 29999,
-                    Path.of("prompts"), Path.of("moh.wav")));
+                    Path.of("prompts"), Path.of("moh.wav"),
+                    Duration.ofSeconds(MediaSettings.DEFAULT_MEDIA_TIMEOUT_SECONDS)));
             pacingOrigin = System.nanoTime();
             List<MediaLeg> legs = new ArrayList<>();
             for (int call = 0; call < calls; call++) {
@@ -234,6 +242,8 @@ public final class MediaRelayBench {
                 RtpLeg agentLeg = (RtpLeg) server.offer("bench-" + call, "agent");
                 agentLeg.answered(sdp(agent));
                 callerLeg.bridge(agentLeg);
+                callerLeg.onMediaTimeout(MEDIA_TIMEOUTS::incrementAndGet);
+                agentLeg.onMediaTimeout(MEDIA_TIMEOUTS::incrementAndGet);
                 caller.legPort = callerLeg.localPort();
                 agent.legPort = agentLeg.localPort();
                 legs.add(callerLeg);
