@@ -5,8 +5,6 @@ import static org.junit.Assert.assertTrue;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +14,6 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.Before;
@@ -92,7 +89,7 @@ public class RecordingTest extends SwitchboardTestSupport {
         assertTrue("recorded " + recordedMillis + " ms of a talk of " + talkMillis + " ms",
                 Math.abs(recordedMillis - talkMillis) <= 100);
 
-        Wav wav = Wav.read(file);
+        StereoWav wav = StereoWav.read(file);
         assertEquals(2, wav.channels);
         assertEquals(RATE, wav.sampleRate);
         assertEquals(16, wav.bitsPerSample);
@@ -161,7 +158,7 @@ public class RecordingTest extends SwitchboardTestSupport {
         assertTrue("recorded " + recordedMillis + " ms from the first answer to the end (" + talkMillis + " ms)",
                 Math.abs(recordedMillis - talkMillis) <= 100);
 
-        Wav wav = Wav.read(Path.of(recording.get("File")));
+        StereoWav wav = StereoWav.read(Path.of(recording.get("File")));
         int transferAt = (int) (Duration.between(firstCall.answeredAt(), firstCall.endedAt()).toMillis() * RATE
                 / 1000);
         int secondAnswerAt = (int) (Duration.between(firstCall.answeredAt(), secondCall.answeredAt()).toMillis()
@@ -218,7 +215,7 @@ public class RecordingTest extends SwitchboardTestSupport {
             assertTrue("the recording starts with the flow's answer: " + agentFromStart + " ms before the agent's, "
                     + "who answered " + flowBeforeAgent + " ms after the flow", agentFromStart >= 1900
                     && Math.abs(agentFromStart - flowBeforeAgent) < 300);
-            Wav wav = Wav.read(Path.of(recording.get("File")));
+            StereoWav wav = StereoWav.read(Path.of(recording.get("File")));
             int agentAt = (int) (agentFromStart * RATE / 1000);
             int margin = RATE / 5;
             int[] inTheFlow = { margin, agentAt - margin };
@@ -243,17 +240,6 @@ public class RecordingTest extends SwitchboardTestSupport {
         assertTrue(listed, ShellTables.lastTable(listed).orElse(List.of()).isEmpty());
         String refused = execute("callcenter:recording-pause no-such-call");
         assertTrue(refused, refused.contains("Call no-such-call is not being recorded"));
-    }
-
-    /** The row of {@code callcenter:recordings} for the call, if there is one. */
-    private Optional<Map<String, String>> recordingOf(String callId) {
-        try {
-            return ShellTables.lastTable(execute("callcenter:recordings --queue support")).orElse(List.of())
-                    .stream()
-                    .filter(row -> callId.equals(row.get("Call"))).findFirst();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /**
@@ -298,31 +284,5 @@ public class RecordingTest extends SwitchboardTestSupport {
         assertTrue("sox did not finish", sox.waitFor(30, TimeUnit.SECONDS));
         assertEquals(output, 0, sox.exitValue());
         return output;
-    }
-
-    /** A 16-bit stereo WAV file: its format and its two channels. */
-    private static final class Wav {
-        final int channels;
-        final int sampleRate;
-        final int bitsPerSample;
-        final short[] left;
-        final short[] right;
-
-        private Wav(ByteBuffer bytes) {
-            channels = bytes.getShort(22);
-            sampleRate = bytes.getInt(24);
-            bitsPerSample = bytes.getShort(34);
-            int frames = bytes.getInt(40) / 4;
-            left = new short[frames];
-            right = new short[frames];
-            for (int i = 0; i < frames; i++) {
-                left[i] = bytes.getShort(44 + 4 * i);
-                right[i] = bytes.getShort(46 + 4 * i);
-            }
-        }
-
-        static Wav read(Path file) throws IOException {
-            return new Wav(ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN));
-        }
     }
 }

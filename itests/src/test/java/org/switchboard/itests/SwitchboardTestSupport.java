@@ -20,6 +20,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -256,6 +258,17 @@ public abstract class SwitchboardTestSupport {
             throw new IllegalStateException(e);
         } finally {
             bundleContext.ungetService(reference);
+        }
+    }
+
+    /** The row of {@code callcenter:recordings} for a call of queue support, if there is one. */
+    protected Optional<Map<String, String>> recordingOf(String callId) {
+        try {
+            return ShellTables.lastTable(execute("callcenter:recordings --queue support")).orElse(List.of())
+                    .stream()
+                    .filter(row -> callId.equals(row.get("Call"))).findFirst();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 
