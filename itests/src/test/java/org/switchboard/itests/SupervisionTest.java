@@ -3,6 +3,7 @@ package org.switchboard.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import org.switchboard.api.sip.CallControl;
  * A supervisor at phone 1002 joins a call between a caller and agent 1001 from the shell, as head office does: each
  * party speaks a tone of its own (caller 440 Hz, agent 1000 Hz, supervisor 2000 Hz), and what each phone receives
  * shows who hears whom — listen-in, then whisper, then barge, then the supervisor hangs up and the call goes on.
+ * The call's recording has the supervisor's voice for the barge only, on the agent's side.
  */
 public class SupervisionTest extends SwitchboardTestSupport {
     private static final double CALLER_HERTZ = 440;
@@ -33,11 +35,12 @@ public class SupervisionTest extends SwitchboardTestSupport {
 
     @Test
     public void aSupervisorListensThenWhispersToTheAgentThenBargesInThenLeavesTheCallGoingOn() throws Exception {
+        String callId;
         try (RtpPhone agent = new RtpPhone("1001", AGENT_1001_PORT, SIP_PORT);
                 RtpPhone supervisor = new RtpPhone("1002", AGENT_1002_PORT, SIP_PORT);
                 RtpCaller caller = new RtpCaller(SIP_PORT, "4939101")) {
             assertEquals(200, caller.call("4000", WAIT));
-            String callId = callOf("1001");
+            callId = callOf("1001");
             try (AutoCloseable hangsUp = caller::hangUp; AutoCloseable callerTone = caller.speakTone(CALLER_HERTZ);
                     AutoCloseable agentTone = agent.speakTone(AGENT_HERTZ)) {
                 String ringing = execute("callcenter:listen " + callId + " 1002");
@@ -102,6 +105,30 @@ public class SupervisionTest extends SwitchboardTestSupport {
                     () -> records().find(callId).map(c -> c.state() == CallState.ENDED).orElse(false));
         }
         awaitAgentState("1001", AgentState.AVAILABLE);
+
+        // the supervisor spoke for 1.6 s in each mode; the caller heard them only in the barge
+        awaitCondition("the recording is complete",
+                () -> recordingOf(callId).map(row -> row.get("State").equals("complete")).orElse(false));
+        StereoWav wav = StereoWav.read(Path.of(recordingOf(callId).orElseThrow().get("File")));
+        int recordedRight = windowsWith(SUPERVISOR_HERTZ, wav.right);
+        System.out.println("supervisor in the recording: " + recordedRight + " windows of 100 ms on the right, "
+                + windowsWith(SUPERVISOR_HERTZ, wav.left) + " on the left");
+        assertTrue("the barge is in the recording, on the agent's side: " + recordedRight + " windows",
+                recordedRight >= 8);
+        assertTrue("listen-in and whisper are not (they would add 3.2 s or more): " + recordedRight + " windows",
+                recordedRight <= 40);
+        assertEquals("never on the caller's side", 0, windowsWith(SUPERVISOR_HERTZ, wav.left));
+    }
+
+    /** How many 100 ms windows of the samples are mostly the tone. */
+    private static int windowsWith(double hertz, short[] samples) {
+        int windows = 0;
+        for (int start = 0; start + ToneMeter.WINDOW <= samples.length; start += ToneMeter.WINDOW) {
+            if (ToneMeter.share(hertz, samples, start, start + ToneMeter.WINDOW) > 0.2) {
+                windows++;
+            }
+        }
+        return windows;
     }
 
     @Test

@@ -109,6 +109,17 @@ public interface MediaLeg extends AutoCloseable {
     }
 
     /**
+     * The legs this leg hears through {@link #hearMix}, in the order given; empty while it hears its bridge's relay
+     * or what it plays. The recording reads it: a supervisor's voice belongs to the call's record once the caller
+     * hears it (a barge). An implementation older than 1.3 gives an empty list.
+     *
+     * @since 1.3
+     */
+    default List<MediaLeg> mixSources() {
+        return List.of();
+    }
+
+    /**
      * Calls {@code listener} once when this leg has received no RTP for the media server's media timeout, counted
      * from this call on: a phone that lost its power or its network sends no BYE, and its call would otherwise hold
      * an agent for ever. Time on hold (the remote party's last offer was sendonly or inactive) does not count.

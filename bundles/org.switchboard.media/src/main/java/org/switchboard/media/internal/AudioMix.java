@@ -12,17 +12,23 @@ import org.switchboard.api.media.AudioTap;
  * 16 bits.
  */
 final class AudioMix implements AutoCloseable {
+    private final List<RtpLeg> sources;
     private final List<ReceivedAudioBuffer> buffers = new ArrayList<>();
     private final List<AudioTap.Registration> taps = new ArrayList<>();
     /** The pacing thread's sum buffer. */
     private final int[] sum = new int[Codec.FRAME_SAMPLES];
 
     AudioMix(List<RtpLeg> sources) {
+        this.sources = List.copyOf(sources);
         for (RtpLeg source : sources) {
             ReceivedAudioBuffer buffer = new ReceivedAudioBuffer();
             buffers.add(buffer);
             taps.add(source.tapReceived(buffer));
         }
+    }
+
+    List<RtpLeg> sources() {
+        return sources;
     }
 
     /** Fills {@code frame} with the next mixed frame (silence when no source has one); pacing thread only. */

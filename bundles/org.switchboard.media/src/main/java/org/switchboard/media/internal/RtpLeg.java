@@ -285,6 +285,12 @@ final class RtpLeg implements MediaLeg {
     }
 
     @Override
+    public List<MediaLeg> mixSources() {
+        AudioMix mixing = mix;
+        return mixing == null ? List.of() : List.copyOf(mixing.sources());
+    }
+
+    @Override
     public void bridge(MediaLeg other) {
         if (!(other instanceof RtpLeg otherLeg) || !otherLeg.server.equals(server)) {
             throw new IllegalArgumentException("not a leg of this media server: " + other);

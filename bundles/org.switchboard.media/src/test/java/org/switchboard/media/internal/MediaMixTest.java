@@ -1,6 +1,7 @@
 package org.switchboard.media.internal;
 
 import static org.junit.Assert.assertArrayEquals;
+import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
@@ -78,7 +79,10 @@ public class MediaMixTest {
             RtpLeg supervisorLeg = (RtpLeg) media.server().answer("c1", "supervisor:1002", supervisor.sdp("0"));
             callerLeg.bridge(agentLeg);
             agentLeg.hearMix(List.of(callerLeg, supervisorLeg));
+            assertEquals("what the agent hears, as given", List.of(callerLeg, supervisorLeg), agentLeg.mixSources());
+            assertEquals("a bridged leg hears no mix", List.of(), callerLeg.mixSources());
             agentLeg.hearMix(List.of());
+            assertEquals(List.of(), agentLeg.mixSources());
             supervisorLeg.close();
 
             byte[] voice = new byte[160];

@@ -21,7 +21,8 @@ import org.switchboard.recording.RecordingStore;
  * One recording in progress. The mixer writes a stereo frame for every 20 ms of wall time since the start: the
  * caller's side on the left, the sum of the other legs (the agent, or whoever the call was transferred to) on the
  * right, and silence for what did not arrive, so that both channels advance together whatever each side sends.
- * Supervisors' legs are left out.
+ * A supervisor's leg is left out while the caller does not hear it (listen-in, whisper: coaching is not part of the
+ * conversation with the customer); while the caller hears it (barge) it is on the right with the agent.
  * Paused, it writes silence and notes the interval. Everything but {@link #pause}, {@link #resume} and
  * {@link #end} runs in the mixer's thread.
  */
@@ -31,7 +32,7 @@ final class CallRecording {
     /** The legs of the caller's side: the caller, or the customer a callback reached. */
     private static final String CALLER = "caller";
     private static final String CALLBACK_PREFIX = "callback:";
-    /** A supervisor's phone: what it hears or says is not the call's conversation of record. */
+    /** A supervisor's phone: part of the conversation of record only while the caller hears it. */
     private static final String SUPERVISOR_PREFIX = "supervisor:";
 
     private record TappedLeg(SideQueue queue, AudioTap.Registration registration, boolean callerSide) {
@@ -130,11 +131,20 @@ final class CallRecording {
         return framesWritten >= framesAt(endNanos);
     }
 
-    /** Taps the legs of the call that are new, forgets those that closed. */
+    /**
+     * Taps the legs of the call that are new (a supervisor's once the caller hears it), forgets those that closed
+     * (or a supervisor's the caller no longer hears).
+     */
     void attach(List<MediaLeg> open) {
+        Set<MediaLeg> heardByTheCaller = new HashSet<>();
+        for (MediaLeg leg : open) {
+            if (isCallerSide(leg.name())) {
+                heardByTheCaller.addAll(leg.mixSources());
+            }
+        }
         Set<MediaLeg> gone = new HashSet<>(legs.keySet());
         for (MediaLeg leg : open) {
-            if (leg.name().startsWith(SUPERVISOR_PREFIX)) {
+            if (leg.name().startsWith(SUPERVISOR_PREFIX) && !heardByTheCaller.contains(leg)) {
                 continue;
             }
             if (!gone.remove(leg)) {

@@ -187,18 +187,35 @@ public class RecordingMixerTest {
     }
 
     @Test
-    public void aSupervisorsLegIsNotRecorded() throws Exception {
+    public void aSupervisorIsRecordedOnTheAgentsSideOnlyWhileTheCallerHearsThem() throws Exception {
         TestLeg supervisor = leg("c1", "supervisor:1002");
         start("c1");
-        for (int i = 0; i < 50; i++) {
+        for (int i = 0; i < 200; i++) {
+            if (i == 50) { // whisper: the agent hears the supervisor, the caller does not
+                agent.hearing(List.of(caller, supervisor));
+            } else if (i == 100) { // barge
+                caller.hearing(List.of(agent, supervisor));
+            } else if (i == 150) { // listen-in again
+                caller.hearing(List.of());
+                agent.hearing(List.of());
+            }
             caller.receive(Signals.toneFrame(440, i));
             agent.receive(Signals.toneFrame(1000, i));
             supervisor.receive(Signals.toneFrame(2000, i));
             mixer.tick(T0 + (i + 1) * FRAME);
         }
-        StereoWav wav = StereoWav.read(Path.of(end("c1", 50).location()));
-        assertEquals(0, supervisor.taps());
-        assertTrue(Signals.shareOf(2000, wav.right, 0, 8_000) < 0.01);
+        StereoWav wav = StereoWav.read(Path.of(end("c1", 200).location()));
+
+        int margin = 800; // the legs are looked up every 100 ms
+        assertTrue("listen-in: not recorded", Signals.shareOf(2000, wav.right, 0, 8_000) < 0.01);
+        assertTrue("whisper: not recorded", Signals.shareOf(2000, wav.right, 8_000 + margin, 16_000) < 0.01);
+        assertTrue("barge: recorded on the agent's side",
+                Signals.shareOf(2000, wav.right, 16_000 + margin, 24_000) > 0.3);
+        assertTrue("barge: the agent still there", Signals.shareOf(1000, wav.right, 16_000 + margin, 24_000) > 0.3);
+        assertTrue("never on the caller's side", Signals.shareOf(2000, wav.left, 0, 32_000) < 0.01);
+        assertTrue("listen-in again: not recorded",
+                Signals.shareOf(2000, wav.right, 24_000 + margin, 32_000) < 0.01);
+        assertEquals("its tap removed once the caller no longer hears it", 0, supervisor.taps());
         assertTrue(Signals.shareOf(1000, wav.right, 0, 8_000) > 0.9);
     }
 

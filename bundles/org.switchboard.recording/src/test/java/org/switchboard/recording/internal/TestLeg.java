@@ -17,6 +17,7 @@ final class TestLeg implements MediaLeg {
     private final String callId;
     private final String name;
     private final List<AudioTap> taps = new CopyOnWriteArrayList<>();
+    private volatile List<MediaLeg> mixSources = List.of();
 
     TestLeg(String callId, String name) {
         this.callId = callId;
@@ -28,6 +29,16 @@ final class TestLeg implements MediaLeg {
         for (AudioTap tap : taps) {
             tap.frame(frame, System.nanoTime());
         }
+    }
+
+    /** The legs it hears through a mix from now on (empty: its bridge). */
+    void hearing(List<MediaLeg> sources) {
+        mixSources = List.copyOf(sources);
+    }
+
+    @Override
+    public List<MediaLeg> mixSources() {
+        return mixSources;
     }
 
     int taps() {
