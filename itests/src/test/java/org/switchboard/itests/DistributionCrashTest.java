@@ -3,7 +3,6 @@ package org.switchboard.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -47,19 +46,8 @@ public class DistributionCrashTest {
 
     @BeforeClass
     public static void unpackTheDistribution() throws Exception {
-        Path target = Path.of(System.getProperty("switchboard.sipp.logs")).getParent();
-        Path unpacked = target.resolve("crash-test");
-        UnpackedDistribution.deleteRecursively(unpacked);
-        Files.createDirectories(unpacked);
-        UnpackedDistribution.run(unpacked.toFile(), "tar", "xzf", System.getProperty("switchboard.distribution"));
-        try (var entries = Files.list(unpacked)) {
-            home = entries.findFirst().orElseThrow();
-        }
-        setProperty("etc/org.switchboard.sip.cfg", "port", Integer.toString(SIP_PORT));
-        setProperty("etc/org.switchboard.sip.cfg", "tlsPort", Integer.toString(SIP_PORT + 1));
-        setProperty("etc/org.apache.karaf.shell.cfg", "sshPort", Integer.toString(SSH_PORT));
-        setProperty("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", "11109");
-        setProperty("etc/org.apache.karaf.management.cfg", "rmiServerPort", "14454");
+        home = UnpackedDistribution.unpack("crash-test",
+                new UnpackedDistribution.Ports(SIP_PORT, SSH_PORT, 11109, 14454));
     }
 
     /** Whatever happened: the phones are stopped and so is the server (killed if it does not stop). */
@@ -295,9 +283,5 @@ public class DistributionCrashTest {
 
     private static String client(String command) throws Exception {
         return UnpackedDistribution.client(home, SSH_PORT, command);
-    }
-
-    private static void setProperty(String file, String key, String value) throws IOException {
-        UnpackedDistribution.setProperty(home, file, key, value);
     }
 }

@@ -26,19 +26,8 @@ public class DistributionRestartTest {
 
     @BeforeClass
     public static void unpackTheDistribution() throws Exception {
-        Path target = Path.of(System.getProperty("switchboard.sipp.logs")).getParent();
-        Path unpacked = target.resolve("restart-test");
-        UnpackedDistribution.deleteRecursively(unpacked);
-        Files.createDirectories(unpacked);
-        UnpackedDistribution.run(unpacked.toFile(), "tar", "xzf", System.getProperty("switchboard.distribution"));
-        try (var entries = Files.list(unpacked)) {
-            home = entries.findFirst().orElseThrow();
-        }
-        setProperty("etc/org.switchboard.sip.cfg", "port", Integer.toString(SIP_PORT));
-        setProperty("etc/org.switchboard.sip.cfg", "tlsPort", Integer.toString(SIP_PORT + 1));
-        setProperty("etc/org.apache.karaf.shell.cfg", "sshPort", Integer.toString(SSH_PORT));
-        setProperty("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", "11099");
-        setProperty("etc/org.apache.karaf.management.cfg", "rmiServerPort", "14444");
+        home = UnpackedDistribution.unpack("restart-test",
+                new UnpackedDistribution.Ports(SIP_PORT, SSH_PORT, 11099, 14444));
     }
 
     @AfterClass
@@ -117,9 +106,5 @@ public class DistributionRestartTest {
 
     private static String client(String command) throws Exception {
         return UnpackedDistribution.client(home, SSH_PORT, command);
-    }
-
-    private static void setProperty(String file, String key, String value) throws IOException {
-        UnpackedDistribution.setProperty(home, file, key, value);
     }
 }

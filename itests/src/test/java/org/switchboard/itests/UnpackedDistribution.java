@@ -12,7 +12,33 @@ import java.util.concurrent.TimeUnit;
 /** What the tests that run the unpacked distribution as a person would (bin/start, bin/client) share. */
 final class UnpackedDistribution {
 
+    /** The ports of an unpacked distribution: its own, so that it never meets the Pax Exam container. */
+    record Ports(int sip, int ssh, int rmiRegistry, int rmiServer) {
+    }
+
     private UnpackedDistribution() {
+    }
+
+    /**
+     * Unpacks the distribution the build made into target/{@code folder} (emptied first) and returns its home, set
+     * to listen on {@code ports}: SIP (TLS on the next port), the shell's SSH, and JMX's RMI registry and server.
+     */
+    static Path unpack(String folder, Ports ports) throws Exception {
+        Path unpacked = Path.of(System.getProperty("switchboard.sipp.logs")).getParent().resolve(folder);
+        deleteRecursively(unpacked);
+        Files.createDirectories(unpacked);
+        run(unpacked.toFile(), "tar", "xzf", System.getProperty("switchboard.distribution"));
+        Path home;
+        try (var entries = Files.list(unpacked)) {
+            home = entries.findFirst().orElseThrow();
+        }
+        setProperty(home, "etc/org.switchboard.sip.cfg", "port", Integer.toString(ports.sip()));
+        setProperty(home, "etc/org.switchboard.sip.cfg", "tlsPort", Integer.toString(ports.sip() + 1));
+        setProperty(home, "etc/org.apache.karaf.shell.cfg", "sshPort", Integer.toString(ports.ssh()));
+        setProperty(home, "etc/org.apache.karaf.management.cfg", "rmiRegistryPort",
+                Integer.toString(ports.rmiRegistry()));
+        setProperty(home, "etc/org.apache.karaf.management.cfg", "rmiServerPort", Integer.toString(ports.rmiServer()));
+        return home;
     }
 
     /** Runs one shell command with bin/client as the README's admin user and returns what it printed. */

@@ -81,21 +81,11 @@ public class WebConsoleBrowserTest {
         screenshots = Path.of(System.getProperty("switchboard.screenshots", target.resolve("screenshots").toString()));
         UnpackedDistribution.deleteRecursively(screenshots);
         Files.createDirectories(screenshots);
-        Path unpacked = target.resolve("browser-test");
-        UnpackedDistribution.deleteRecursively(unpacked);
-        Files.createDirectories(unpacked);
-        UnpackedDistribution.run(unpacked.toFile(), "tar", "xzf", System.getProperty("switchboard.distribution"));
-        try (var entries = Files.list(unpacked)) {
-            home = entries.findFirst().orElseThrow();
-        }
-        setProperty("etc/org.switchboard.sip.cfg", "port", Integer.toString(SIP_PORT));
-        setProperty("etc/org.switchboard.sip.cfg", "tlsPort", Integer.toString(SIP_PORT + 1));
+        home = UnpackedDistribution.unpack("browser-test",
+                new UnpackedDistribution.Ports(SIP_PORT, SSH_PORT, 11119, 14464));
         setProperty("etc/org.switchboard.media.cfg", "rtpPortMin", "31000");
         setProperty("etc/org.switchboard.media.cfg", "rtpPortMax", "31999");
         setProperty("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", Integer.toString(HTTP_PORT));
-        setProperty("etc/org.apache.karaf.shell.cfg", "sshPort", Integer.toString(SSH_PORT));
-        setProperty("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", "11119");
-        setProperty("etc/org.apache.karaf.management.cfg", "rmiServerPort", "14464");
 
         UnpackedDistribution.run(home.toFile(), "bin/start");
         awaitOutput("callcenter:queues", "support");
