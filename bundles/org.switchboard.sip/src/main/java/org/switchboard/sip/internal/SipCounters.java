@@ -26,7 +26,7 @@ final class SipCounters implements SipStatistics {
         responses.computeIfAbsent(status, k -> new LongAdder()).increment();
     }
 
-    /** What the SIP stacks' first-byte gates count the connections they close on (one adder for every stack). */
+    /** The one adder that the first-byte gate of every SIP stack the edge starts counts its closings into. */
     LongAdder silentConnections() {
         return silentConnections;
     }
