@@ -1,29 +1,21 @@
 package org.switchboard.recording.internal;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
-import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.junit.rules.ExternalResource;
 import org.junit.rules.TemporaryFolder;
-import org.switchboard.api.call.StoreException;
-import org.switchboard.api.store.SchemaMigrations;
-import org.switchboard.store.internal.SchemaMigration;
+import org.switchboard.store.testing.MovableClock;
+import org.switchboard.store.testing.TemporaryDerby;
 
 /** A recording store on a real Derby database and a folder of WAV files, both temporary, with a clock to move. */
 final class RecordingDatabase extends ExternalResource {
 
     private final TemporaryFolder folder;
-    private String database;
+    private TemporaryDerby derby;
     private Path directory;
     private WavFileStore store;
-    final TestClock clock = new TestClock(Instant.parse("2026-03-02T09:00:00Z"));
+    final MovableClock clock = new MovableClock(Instant.parse("2026-03-02T09:00:00Z"));
 
     RecordingDatabase(TemporaryFolder folder) {
         this.folder = folder;
@@ -32,23 +24,14 @@ final class RecordingDatabase extends ExternalResource {
     @Override
     protected void before() throws Exception {
         Path root = folder.newFolder().toPath();
-        database = root.resolve("db").toString();
+        derby = TemporaryDerby.create(root.resolve("db"));
         directory = root.resolve("recordings");
-        EmbeddedDataSource creating = dataSource();
-        creating.setCreateDatabase("create");
-        creating.getConnection().close();
-        store = new WavFileStore(dataSource(), migrations(), directory, clock);
+        store = restarted();
     }
 
     @Override
     protected void after() {
-        EmbeddedDataSource stopping = dataSource();
-        stopping.setShutdownDatabase("shutdown");
-        try {
-            stopping.getConnection().close();
-        } catch (SQLException expected) {
-            // Derby reports a clean shutdown as an exception
-        }
+        derby.shutdown();
     }
 
     WavFileStore store() {
@@ -61,51 +44,6 @@ final class RecordingDatabase extends ExternalResource {
 
     /** A second store on the same database and folder, as after the server restarts. */
     WavFileStore restarted() throws Exception {
-        return new WavFileStore(dataSource(), migrations(), directory, clock);
-    }
-
-    /** Migrates as the store does in the server: the store's own migration code, on this database. */
-    private SchemaMigrations migrations() {
-        return (changelog, loader) -> {
-            try (Connection connection = dataSource().getConnection()) {
-                SchemaMigration.update(connection, changelog, loader, false);
-            } catch (Exception e) {
-                throw new StoreException(changelog + ": " + e.getMessage(), e);
-            }
-        };
-    }
-
-    private EmbeddedDataSource dataSource() {
-        EmbeddedDataSource dataSource = new EmbeddedDataSource();
-        dataSource.setDatabaseName(database);
-        return dataSource;
-    }
-
-    /** A clock that stands still until the test moves it. */
-    static final class TestClock extends Clock {
-        private volatile Instant now;
-
-        TestClock(Instant start) {
-            now = start;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
+        return new WavFileStore(derby.dataSource(), derby.migrations(), directory, clock);
     }
 }
