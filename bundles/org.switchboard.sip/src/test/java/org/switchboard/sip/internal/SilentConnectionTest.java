@@ -4,19 +4,16 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
+import static org.switchboard.sip.internal.TestSockets.freePort;
+import static org.switchboard.sip.internal.TestSockets.readHead;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -26,7 +23,6 @@ import java.util.function.BooleanSupplier;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManagerFactory;
 
 import org.junit.After;
 import org.junit.BeforeClass;
@@ -56,22 +52,8 @@ public class SilentConnectionTest {
 
     @BeforeClass
     public static void makeKeyStore() throws Exception {
-        keyStore = FOLDER.getRoot().toPath().resolve("switchboard-sip.p12");
-        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                "-genkeypair", "-alias", "switchboard-sip", "-keyalg", "EC", "-groupname", "secp256r1",
-                "-validity", "2", "-dname", "CN=localhost", "-ext", "SAN=IP:127.0.0.1", "-storetype", "PKCS12",
-                "-keystore", keyStore.toString(), "-storepass", "secret", "-noprompt")
-                .redirectErrorStream(true).start();
-        String output = new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals("keytool: " + output, 0, keytool.waitFor());
-        KeyStore trusted = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(keyStore)) {
-            trusted.load(in, "secret".toCharArray());
-        }
-        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        trust.init(trusted);
-        trusting = SSLContext.getInstance("TLS");
-        trusting.init(null, trust.getTrustManagers(), null);
+        keyStore = TestSockets.makeKeyStore(FOLDER.getRoot().toPath());
+        trusting = TestSockets.trusting(keyStore, "secret");
     }
 
     @After
@@ -104,10 +86,10 @@ public class SilentConnectionTest {
         Socket phone = connect(port);
 
         send(phone, options("TCP", phone.getLocalPort()));
-        assertTrue(readHead(phone).startsWith("SIP/2.0 200 "));
+        assertTrue(readHead(phone.getInputStream()).startsWith("SIP/2.0 200 "));
         assertStillOpenAfter(phone, 3000);
         send(phone, options("TCP", phone.getLocalPort()));
-        assertTrue("the idle connection still carries requests", readHead(phone).startsWith("SIP/2.0 200 "));
+        assertTrue("the idle connection still carries requests", readHead(phone.getInputStream()).startsWith("SIP/2.0 200 "));
         assertEquals(0, edge.endpoint().silentConnectionsClosed());
     }
 
@@ -121,10 +103,10 @@ public class SilentConnectionTest {
 
         Socket other = connect(port);
         send(other, options("TCP", other.getLocalPort()));
-        assertTrue("a TCP client behind 10 silent ones", readHead(other).startsWith("SIP/2.0 200 "));
+        assertTrue("a TCP client behind 10 silent ones", readHead(other.getInputStream()).startsWith("SIP/2.0 200 "));
         SSLSocket tlsOther = connectTls();
         send(tlsOther, options("TLS", tlsOther.getLocalPort()));
-        assertTrue("a TLS client behind 10 silent ones", readHead(tlsOther).startsWith("SIP/2.0 200 "));
+        assertTrue("a TLS client behind 10 silent ones", readHead(tlsOther.getInputStream()).startsWith("SIP/2.0 200 "));
     }
 
     @Test
@@ -139,7 +121,7 @@ public class SilentConnectionTest {
 
         SSLSocket phone = connectTls();
         send(phone, options("TLS", phone.getLocalPort()));
-        assertTrue(readHead(phone).startsWith("SIP/2.0 200 "));
+        assertTrue(readHead(phone.getInputStream()).startsWith("SIP/2.0 200 "));
     }
 
     @Test
@@ -158,10 +140,10 @@ public class SilentConnectionTest {
         SSLSocket phone = connectTls();
 
         send(phone, options("TLS", phone.getLocalPort()));
-        assertTrue(readHead(phone).startsWith("SIP/2.0 200 "));
+        assertTrue(readHead(phone.getInputStream()).startsWith("SIP/2.0 200 "));
         assertStillOpenAfter(phone, 3000);
         send(phone, options("TLS", phone.getLocalPort()));
-        assertTrue("the idle connection still carries requests", readHead(phone).startsWith("SIP/2.0 200 "));
+        assertTrue("the idle connection still carries requests", readHead(phone.getInputStream()).startsWith("SIP/2.0 200 "));
     }
 
     @Test
@@ -169,10 +151,10 @@ public class SilentConnectionTest {
         start(0, Map.of());
         Socket phone = connect(port);
         send(phone, options("TCP", phone.getLocalPort()));
-        assertTrue(readHead(phone).startsWith("SIP/2.0 200 "));
+        assertTrue(readHead(phone.getInputStream()).startsWith("SIP/2.0 200 "));
         SSLSocket tlsPhone = connectTls();
         send(tlsPhone, options("TLS", tlsPhone.getLocalPort()));
-        assertTrue(readHead(tlsPhone).startsWith("SIP/2.0 200 "));
+        assertTrue(readHead(tlsPhone.getInputStream()).startsWith("SIP/2.0 200 "));
     }
 
     @Test
@@ -264,20 +246,6 @@ public class SilentConnectionTest {
                 + "Call-ID: silent-" + n + "-" + System.nanoTime() + "\r\nCSeq: 1 OPTIONS\r\nContent-Length: 0\r\n\r\n";
     }
 
-    private static String readHead(Socket socket) throws IOException {
-        InputStream in = socket.getInputStream();
-        ByteArrayOutputStream head = new ByteArrayOutputStream();
-        int b;
-        while ((b = in.read()) >= 0) {
-            head.write(b);
-            String text = head.toString(StandardCharsets.US_ASCII);
-            if (text.endsWith("\r\n\r\n")) {
-                return text;
-            }
-        }
-        return head.toString(StandardCharsets.US_ASCII);
-    }
-
     private static void awaitTrue(String what, BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + GENEROUS_MILLIS * 1_000_000L;
         while (!condition.getAsBoolean()) {
@@ -285,12 +253,6 @@ public class SilentConnectionTest {
                 fail(what);
             }
             Thread.sleep(20);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

@@ -1,24 +1,18 @@
 package org.switchboard.sip.internal;
 
-import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
+import static org.switchboard.sip.internal.TestSockets.freePort;
+import static org.switchboard.sip.internal.TestSockets.readHead;
+import static org.switchboard.sip.internal.TestSockets.trusting;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.util.HashMap;
 import java.util.Map;
 
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManagerFactory;
 
 import org.junit.After;
 import org.junit.BeforeClass;
@@ -36,14 +30,7 @@ public class SipEdgeTlsTest {
 
     @BeforeClass
     public static void makeKeyStore() throws Exception {
-        keyStore = FOLDER.getRoot().toPath().resolve("switchboard-sip.p12");
-        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                "-genkeypair", "-alias", "switchboard-sip", "-keyalg", "EC", "-groupname", "secp256r1",
-                "-validity", "2", "-dname", "CN=localhost", "-ext", "SAN=DNS:localhost,IP:127.0.0.1",
-                "-storetype", "PKCS12", "-keystore", keyStore.toString(), "-storepass", "secret", "-noprompt")
-                .redirectErrorStream(true).start();
-        String output = new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals("keytool: " + output, 0, keytool.waitFor());
+        keyStore = TestSockets.makeKeyStore(FOLDER.getRoot().toPath());
     }
 
     @After
@@ -114,36 +101,5 @@ public class SipEdgeTlsTest {
         properties.put("tlsKeyStore", keyStore.toString());
         properties.put("tlsKeyStorePassword", password);
         return properties;
-    }
-
-    private static SSLContext trusting(Path store, String password) throws Exception {
-        KeyStore trusted = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(store)) {
-            trusted.load(in, password.toCharArray());
-        }
-        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        trust.init(trusted);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, trust.getTrustManagers(), null);
-        return context;
-    }
-
-    private static String readHead(InputStream in) throws IOException {
-        ByteArrayOutputStream head = new ByteArrayOutputStream();
-        int b;
-        while ((b = in.read()) >= 0) {
-            head.write(b);
-            String text = head.toString(StandardCharsets.US_ASCII);
-            if (text.endsWith("\r\n\r\n")) {
-                return text;
-            }
-        }
-        return head.toString(StandardCharsets.US_ASCII);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }
