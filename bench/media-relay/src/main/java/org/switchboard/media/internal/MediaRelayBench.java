@@ -55,7 +55,7 @@ import org.switchboard.api.media.MediaLeg;
  * per call is the heap in use after a full GC with the calls set up, minus before.
  * <p>
  * The caller's and the agent's legs are watched for a media timeout (the default 60 s), as the SIP edge watches
- * every answered party: the pacing thread checks them every tick. None is expected to be reported.
+ * every answered party: the pacing thread checks them once a second. None is expected to be reported.
  * <p>
  * Usage: {@code java -jar media-relay-bench.jar [mode] [warmupSeconds measureSeconds N...]}, mode {@code relay}
  * (the default: bridged calls only), {@code listen}, {@code whisper} or {@code barge}; default {@code 5 20 250 500

@@ -55,7 +55,7 @@ final class RtpLeg implements MediaLeg {
     private final AtomicLong packetsDropped = new AtomicLong();
     private final long mediaTimeoutNanos;
     private final AtomicReference<Runnable> mediaTimeoutListener = new AtomicReference<>();
-    /** When the leg last received a packet it accepted (or began to be watched, or was last on hold). */
+    /** When the leg last received a packet it accepted (or began to be watched, or came off hold). */
     private volatile long lastHeardNanos;
     /** The pacing thread's frame buffer. */
     private final short[] frame = new short[Codec.FRAME_SAMPLES];
@@ -150,6 +150,7 @@ final class RtpLeg implements MediaLeg {
         negotiated = agreed;
         if (previous != null && previous.remoteHolds() != agreed.remoteHolds()) {
             LOG.info("call {} leg {}: {}", callId, legName, agreed.remoteHolds() ? "on hold" : "off hold");
+            lastHeardNanos = System.nanoTime(); // a hold's silence never counts towards the media timeout
         }
     }
 
@@ -509,11 +510,7 @@ final class RtpLeg implements MediaLeg {
     /** Tells the media timeout's listener, once, when the leg has heard nothing for that long (hold not counted). */
     void checkMediaTimeout(long nowNanos) {
         Runnable listener = mediaTimeoutListener.get();
-        if (listener == null || closed) {
-            return;
-        }
-        if (remoteHolds()) {
-            lastHeardNanos = nowNanos;
+        if (listener == null || closed || remoteHolds()) {
             return;
         }
         if (nowNanos - lastHeardNanos < mediaTimeoutNanos || !mediaTimeoutListener.compareAndSet(listener, null)) {

@@ -25,6 +25,7 @@ import org.switchboard.api.media.MediaServer;
 final class RtpMediaServer implements MediaServer, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RtpMediaServer.class);
     static final int SERVICE_UNAVAILABLE = 503;
+    private static final long MEDIA_TIMEOUT_CHECK_NANOS = 1_000_000_000L;
 
     /** What the settings in force give new legs. */
     private record Configured(MediaSettings settings, RtpPorts ports, PromptLibrary prompts) {
@@ -41,6 +42,8 @@ final class RtpMediaServer implements MediaServer, AutoCloseable {
     private final ReceiveLoop receiver;
     private final FramePacer pacer;
     private volatile Configured configured;
+    /** When the pacing thread next looks for legs past their media timeout (once a second: it counts in seconds). */
+    private long nextMediaTimeoutCheckNanos;
 
     RtpMediaServer(MediaSettings settings) throws IOException {
         for (Codec codec : Codec.values()) {
@@ -50,6 +53,7 @@ final class RtpMediaServer implements MediaServer, AutoCloseable {
         }
         configured = configure(settings);
         receiver = new ReceiveLoop("switchboard-media-receive");
+        nextMediaTimeoutCheckNanos = System.nanoTime();
         pacer = new FramePacer("switchboard-media-pacing", this::tick);
     }
 
@@ -170,7 +174,12 @@ final class RtpMediaServer implements MediaServer, AutoCloseable {
             } catch (RuntimeException e) {
                 LOG.error("{}: sending its next frame failed", leg, e);
             }
-            leg.checkMediaTimeout(nowNanos);
+        }
+        if (nowNanos - nextMediaTimeoutCheckNanos >= 0) {
+            nextMediaTimeoutCheckNanos = nowNanos + MEDIA_TIMEOUT_CHECK_NANOS;
+            for (RtpLeg leg : legs) {
+                leg.checkMediaTimeout(nowNanos);
+            }
         }
     }
 
