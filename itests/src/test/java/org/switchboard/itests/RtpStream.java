@@ -115,7 +115,10 @@ final class RtpStream implements AutoCloseable {
 
     /** How many µ-law bytes (samples) were received so far from the server's media addresses. */
     int received() {
-        return audio().length;
+        synchronized (received) {
+            return received.stream().filter(packet -> serverAddresses.contains(packet.source()))
+                    .mapToInt(packet -> packet.payload().length).sum();
+        }
     }
 
     /** G.711 µ-law of a 16-bit sample. */
